@@ -1,0 +1,108 @@
+/**
+ * The sink's typed options (camelCase), as `LambdaSinkModule.forRoot()` takes them.
+ * Connect-style property maps (`aws.lambda.function.name=…`) are converted into this shape by
+ * `optionsFromConnectProperties()`, so the standalone service and the module share one validation.
+ */
+export type InvocationType = 'sync' | 'async';
+export type BehaviorOnError = 'fail' | 'log' | 'ignore';
+export type ErrorsTolerance = 'none' | 'all';
+export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
+export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+export type ConverterKind = 'string' | 'json' | 'bytearray';
+export type AutoOffsetReset = 'earliest' | 'latest';
+
+export interface ConverterOptions {
+  kind: ConverterKind;
+  /** JsonConverter only: unwrap the `{schema, payload}` envelope. */
+  schemasEnable: boolean;
+}
+
+export interface KafkaSecurityOptions {
+  securityProtocol: SecurityProtocol;
+  saslMechanism?: SaslMechanism;
+  /** Parsed from `sasl.jaas.config`. A secret: never logged. */
+  saslUsername?: string;
+  saslPassword?: string;
+  /** PEM file paths. */
+  sslCaLocation?: string;
+  sslCertificateLocation?: string;
+  sslKeyLocation?: string;
+  sslKeyPassword?: string;
+}
+
+export interface KafkaConnectionOptions extends KafkaSecurityOptions {
+  bootstrapServers: string[];
+  clientId: string;
+}
+
+export interface ReporterOptions {
+  /** Where result and error topics live (`reporter.bootstrap.servers`, else the main servers). */
+  connection: KafkaConnectionOptions;
+  /** `reporter.result.topic.name`; undefined when disabled (empty) or in async mode. */
+  resultTopic?: string;
+  /** `reporter.error.topic.name`; undefined when disabled (empty). */
+  errorTopic?: string;
+  resultTopicReplicationFactor: number;
+  resultTopicPartitions: number;
+  errorTopicReplicationFactor: number;
+  errorTopicPartitions: number;
+}
+
+export interface AwsCredentialsOptions {
+  accessKeyId?: string;
+  /** A secret: never logged. */
+  secretAccessKey?: string;
+  sessionToken?: string;
+  /** `aws.credentials.provider.class`: a Java class name or a module path exporting a provider. */
+  providerClass?: string;
+}
+
+export interface LambdaOptions {
+  functionName: string;
+  invocationType: InvocationType;
+  batchSize: number;
+  region?: string;
+  endpoint?: string;
+  credentials: AwsCredentialsOptions;
+  /** ms without a response before an attempt fails (`aws.lambda.socket.timeout`). */
+  socketTimeoutMs: number;
+  /** transient-error retries after the first attempt (`aws.lambda.max.retries`). */
+  maxRetries: number;
+  /** base of the exponential backoff (`aws.lambda.retry.backoff.ms`). */
+  retryBackoffMs: number;
+  /** ceiling of one backoff wait (`aws.lambda.retry.backoff.max.ms`). */
+  retryBackoffMaxMs: number;
+  /** GetFunction + DryRun at startup (`aws.lambda.validate`). */
+  validate: boolean;
+}
+
+export interface ErrorHandlingOptions {
+  behaviorOnError: BehaviorOnError;
+  errorsTolerance: ErrorsTolerance;
+  deadLetterQueueTopic?: string;
+  deadLetterQueueContextHeaders: boolean;
+  deadLetterQueueReplicationFactor: number;
+  errorsLogEnable: boolean;
+}
+
+export interface LambdaSinkOptions {
+  name: string;
+  connectorClass?: string;
+  tasksMax: number;
+  topics?: string[];
+  topicsRegex?: string;
+  kafka: KafkaConnectionOptions;
+  groupId: string;
+  autoOffsetReset: AutoOffsetReset;
+  keyConverter: ConverterOptions;
+  valueConverter: ConverterOptions;
+  lambda: LambdaOptions;
+  errors: ErrorHandlingOptions;
+  reporter: ReporterOptions;
+  /** HTTP listener for health/status/metrics, e.g. `http://0.0.0.0:8083`. */
+  listeners: string;
+  /** ms the sink waits for in-flight work on shutdown before abandoning it (uncommitted). */
+  shutdownTimeoutMs: number;
+  /** The properties as the user wrote them, secrets masked, for `GET /connectors/{name}/config`. */
+  maskedProperties: Record<string, string>;
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The project's single test entry point (`npm test`).
+// 1. compiles everything with tsc, so Nest's decorator metadata is exactly what production runs;
+// 2. makes sure a Kafka broker is there (the project's own, unless KAFKA_BOOTSTRAP_SERVERS names one);
+// 3. runs every spec with Node's own test runner, and stops the broker only if it started it.
+// `npm test -- --unit` runs the unit specs only (no broker); `-- PATTERN…` filters spec files.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const unitOnly = args.includes('--unit');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+function run(cmd, cmdArgs, env = process.env) {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
+  return result.status ?? 1;
+}
+
+function findSpecs(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findSpecs(path));
+    else if (name.endsWith('.spec.js')) found.push(path);
+  }
+  return found;
+}
+
+if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0) process.exit(1);
+
+const isIntegration = (file) => relative(join(root, 'dist'), file).startsWith('test/');
+let specs = ['apps', 'libs', 'test']
+  .map((d) => join(root, 'dist', d))
+  .filter((d) => {
+    try {
+      return statSync(d).isDirectory();
+    } catch {
+      return false;
+    }
+  })
+  .flatMap(findSpecs)
+  .sort();
+if (unitOnly) specs = specs.filter((f) => !isIntegration(f));
+if (filters.length) specs = specs.filter((f) => filters.some((p) => f.includes(p)));
+if (specs.length === 0) {
+  console.error('no spec files matched');
+  process.exit(1);
+}
+
+const env = { ...process.env };
+let startedBroker = false;
+if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
+  if (run('bash', ['scripts/kafka/start.sh']) !== 0) {
+    console.error('could not start the local Kafka broker (see above)');
+    process.exit(1);
+  }
+  startedBroker = true;
+  env.KAFKA_BOOTSTRAP_SERVERS = '127.0.0.1:9092';
+}
+
+const status = run(
+  process.execPath,
+  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...specs],
+  env,
+);
+if (startedBroker && !env.KEEP_KAFKA) run('bash', ['scripts/kafka/stop.sh']);
+process.exit(status);
