@@ -5,7 +5,7 @@
 // 3. runs every spec with Node's own test runner, and stops the broker only if it started it.
 // `npm test -- --unit` runs the unit specs only (no broker); `-- PATTERN…` filters spec files.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,10 +60,24 @@ if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
   env.KAFKA_BOOTSTRAP_SERVERS = '127.0.0.1:9092';
 }
 
+const tapFile = join(root, 'dist', 'test-results.tap');
 const status = run(
   process.execPath,
-  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...specs],
+  [
+    '--enable-source-maps',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...specs,
+  ],
   env,
 );
+// One plain closing line, whatever reporter is on screen: "tests: N passed, N failed, N skipped".
+const tap = readFileSync(tapFile, 'utf8');
+const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+console.log(`tests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
 if (startedBroker && !env.KEEP_KAFKA) run('bash', ['scripts/kafka/stop.sh']);
 process.exit(status);

@@ -52,6 +52,7 @@ export interface AwsCredentialsOptions {
   accessKeyId?: string;
   /** A secret: never logged. */
   secretAccessKey?: string;
+  /** `aws.session.token` (this project's addition, for temporary keys). A secret: never logged. */
   sessionToken?: string;
   /** `aws.credentials.provider.class`: a Java class name or a module path exporting a provider. */
   providerClass?: string;
@@ -105,4 +106,9 @@ export interface LambdaSinkOptions {
   shutdownTimeoutMs: number;
   /** The properties as the user wrote them, secrets masked, for `GET /connectors/{name}/config`. */
   maskedProperties: Record<string, string>;
+  /**
+   * Things worth saying at startup that do not stop it (unknown properties, settings that
+   * have no effect in this mode). Never holds a secret.
+   */
+  warnings: string[];
 }

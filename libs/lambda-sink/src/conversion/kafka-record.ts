@@ -23,8 +23,8 @@ export interface ConvertedRecord {
   offset: number;
   key: unknown;
   value: unknown;
-  /** Connect's shape: one single-entry object per header, in record order. */
-  headers: Array<Record<string, string>>;
+  /** Connect's shape: one single-entry object per header, in record order; `null` when valueless. */
+  headers: Array<Record<string, string | null>>;
   timestamp: number;
   /** The record as consumed, for error/result topics that must carry the original bytes. */
   original: KafkaRecord;

@@ -1,0 +1,59 @@
+import type { FunctionErrorKind } from '../functions/handler-runner';
+
+/**
+ * When a fault fires. `firstN`: exactly the first N calls that reach this fault after the
+ * faults were set; `ratio`: each call with this probability; neither: every call.
+ * `true` is shorthand for "every call".
+ */
+export interface FaultTrigger {
+  firstN?: number;
+  ratio?: number;
+}
+
+/** Fixed milliseconds, or a uniform random delay between `min` and `max`. */
+export type LatencyFault = number | { min: number; max: number };
+
+export interface ThrottleFault extends FaultTrigger {
+  /** TooManyRequestsException's `Reason`. Default `ConcurrentInvocationLimitExceeded`. */
+  reason?: string;
+  /** The `Retry-After` header, in seconds. Default 1; 0 lets SDK retries go at full speed. */
+  retryAfterSeconds?: number;
+}
+
+export interface ServerErrorFault extends FaultTrigger {
+  /** Default 500. */
+  status?: 500 | 502 | 503 | 504;
+  /** The `x-amzn-ErrorType`; defaults to the usual type for the status. */
+  errorType?: string;
+}
+
+export interface FunctionErrorFault extends FaultTrigger {
+  /** Default `Unhandled`. */
+  kind?: FunctionErrorKind;
+  message?: string;
+  /** The body's `errorType`. Default `Error`. */
+  errorType?: string;
+  /** Only calls whose parsed event passes this fire (in-process use only). */
+  when?: (event: unknown) => boolean;
+  /** Only calls whose raw payload contains this text fire (usable over HTTP). */
+  payloadContains?: string;
+}
+
+/**
+ * Faults of one function. They are checked in this order, and a call stopped by one never
+ * reaches (nor counts for) the later ones: denyInvoke, throttle, serverError, hang,
+ * functionError. `latencyMs` delays whatever answer follows. DryRun calls see only
+ * `denyInvoke`; GetFunction sees only `denyGetFunction`.
+ */
+export interface LambdaFaults {
+  latencyMs?: LatencyFault;
+  throttle?: ThrottleFault | true;
+  serverError?: ServerErrorFault | true;
+  functionError?: FunctionErrorFault | true;
+  /** Accept the request and never answer until close() (or the client gives up). */
+  hang?: FaultTrigger | true;
+  /** Invoke (all types) answers 403 AccessDeniedException. */
+  denyInvoke?: boolean;
+  /** GetFunction answers 403 AccessDeniedException. */
+  denyGetFunction?: boolean;
+}

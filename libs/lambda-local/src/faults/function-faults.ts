@@ -1,0 +1,122 @@
+import type { FunctionErrorKind } from '../functions/handler-runner';
+import type {
+  FaultTrigger,
+  FunctionErrorFault,
+  LambdaFaults,
+  LatencyFault,
+  ServerErrorFault,
+  ThrottleFault,
+} from './fault.types';
+
+/** What an Invoke call meets, decided when it arrives so "first N" follows arrival order. */
+export type InvokeFaultOutcome =
+  | { kind: 'none' }
+  | { kind: 'deny' }
+  | { kind: 'throttle'; reason: string; retryAfterSeconds: number }
+  | { kind: 'serverError'; status: number; errorType?: string }
+  | { kind: 'hang' }
+  | {
+      kind: 'functionError';
+      functionError: FunctionErrorKind;
+      errorType: string;
+      message?: string;
+    };
+
+export interface InvokeFaultDecision {
+  latencyMs: number;
+  outcome: InvokeFaultOutcome;
+}
+
+const NONE: InvokeFaultOutcome = { kind: 'none' };
+
+/** Counts the calls that reach one fault and says whether it fires for this one. */
+class TriggerCounter {
+  private seen = 0;
+
+  constructor(private readonly trigger: FaultTrigger) {}
+
+  fires(): boolean {
+    const call = this.seen++;
+    if (this.trigger.firstN !== undefined) return call < this.trigger.firstN;
+    if (this.trigger.ratio !== undefined) return Math.random() < this.trigger.ratio;
+    return true;
+  }
+}
+
+/**
+ * One function's faults with their own counters. Built anew by every setFaults, so
+ * "first N" always counts from the moment the faults were set.
+ */
+export class FunctionFaults {
+  private readonly throttle?: { counter: TriggerCounter; fault: ThrottleFault };
+  private readonly serverError?: { counter: TriggerCounter; fault: ServerErrorFault };
+  private readonly hang?: TriggerCounter;
+  private readonly functionError?: { counter: TriggerCounter; fault: FunctionErrorFault };
+
+  constructor(private readonly faults: LambdaFaults) {
+    this.throttle = counted(faults.throttle);
+    this.serverError = counted(faults.serverError);
+    this.functionError = counted(faults.functionError);
+    if (faults.hang) this.hang = new TriggerCounter(faults.hang === true ? {} : faults.hang);
+  }
+
+  get deniesInvoke(): boolean {
+    return this.faults.denyInvoke === true;
+  }
+
+  get deniesGetFunction(): boolean {
+    return this.faults.denyGetFunction === true;
+  }
+
+  /** Decides a RequestResponse or Event call; `payload` is the raw body, `event` its JSON. */
+  decideInvoke(event: unknown, payload: string): InvokeFaultDecision {
+    return { latencyMs: pickLatency(this.faults.latencyMs), outcome: this.outcome(event, payload) };
+  }
+
+  private outcome(event: unknown, payload: string): InvokeFaultOutcome {
+    if (this.deniesInvoke) return { kind: 'deny' };
+    if (this.throttle?.counter.fires()) {
+      const { reason, retryAfterSeconds } = this.throttle.fault;
+      return {
+        kind: 'throttle',
+        reason: reason ?? 'ConcurrentInvocationLimitExceeded',
+        retryAfterSeconds: retryAfterSeconds ?? 1,
+      };
+    }
+    if (this.serverError?.counter.fires()) {
+      const { status, errorType } = this.serverError.fault;
+      return { kind: 'serverError', status: status ?? 500, errorType };
+    }
+    if (this.hang?.fires()) return { kind: 'hang' };
+    if (this.functionError && matches(this.functionError.fault, event, payload)) {
+      if (this.functionError.counter.fires()) {
+        const { kind, errorType, message } = this.functionError.fault;
+        return {
+          kind: 'functionError',
+          functionError: kind ?? 'Unhandled',
+          errorType: errorType ?? 'Error',
+          message,
+        };
+      }
+    }
+    return NONE;
+  }
+}
+
+function counted<T extends FaultTrigger>(fault: T | true | undefined) {
+  if (!fault) return undefined;
+  const settings = (fault === true ? {} : fault) as T;
+  return { counter: new TriggerCounter(settings), fault: settings };
+}
+
+/** A function error limited by a predicate counts only the calls that match it. */
+function matches(fault: FunctionErrorFault, event: unknown, payload: string): boolean {
+  if (fault.payloadContains !== undefined && !payload.includes(fault.payloadContains)) return false;
+  return fault.when === undefined || fault.when(event);
+}
+
+function pickLatency(latency: LatencyFault | undefined): number {
+  if (latency === undefined) return 0;
+  if (typeof latency === 'number') return latency;
+  return latency.min + Math.random() * (latency.max - latency.min);
+}

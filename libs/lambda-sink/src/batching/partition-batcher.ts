@@ -1,0 +1,80 @@
+import type { ConvertedRecord } from '../conversion/kafka-record';
+import type { BatchPlanItem, LambdaBatch } from './lambda-batch';
+
+/** Bytes of `[`, `]` around the elements; each extra element adds one `,`. */
+const ARRAY_BRACKETS_BYTES = 2;
+
+export interface PartitionBatcherOptions {
+  /** `aws.lambda.batch.size`: most records per invocation. */
+  maxRecords: number;
+  /** Lambda's request limit for the invocation type (6 MB sync, 1 MB async). */
+  maxPayloadBytes: number;
+}
+
+/** A converted record with its payload element serialized once. */
+export interface SerializedRecord {
+  record: ConvertedRecord;
+  json: string;
+  bytes: number;
+}
+
+/**
+ * Cuts one partition's records (already in offset order) into Lambda batches.
+ * A batch is closed when it holds `maxRecords`, or when the next record would push the
+ * serialized array past `maxPayloadBytes`. A record too large on its own becomes an
+ * `oversized` item in its place, so the caller handles it as a data error in offset order.
+ */
+export function planPartitionBatches(
+  records: readonly SerializedRecord[],
+  options: PartitionBatcherOptions,
+): BatchPlanItem[] {
+  const plan: BatchPlanItem[] = [];
+  let current: SerializedRecord[] = [];
+  let currentBytes = ARRAY_BRACKETS_BYTES;
+
+  const close = () => {
+    if (current.length > 0) plan.push({ kind: 'batch', batch: toBatch(current, currentBytes) });
+    current = [];
+    currentBytes = ARRAY_BRACKETS_BYTES;
+  };
+
+  for (const item of records) {
+    if (ARRAY_BRACKETS_BYTES + item.bytes > options.maxPayloadBytes) {
+      close();
+      plan.push({
+        kind: 'oversized',
+        oversized: {
+          record: item.record,
+          payloadBytes: ARRAY_BRACKETS_BYTES + item.bytes,
+          limitBytes: options.maxPayloadBytes,
+        },
+      });
+      continue;
+    }
+    const separator = current.length > 0 ? 1 : 0;
+    if (
+      current.length >= options.maxRecords ||
+      currentBytes + separator + item.bytes > options.maxPayloadBytes
+    ) {
+      close();
+    }
+    currentBytes += (current.length > 0 ? 1 : 0) + item.bytes;
+    current.push(item);
+  }
+  close();
+  return plan;
+}
+
+function toBatch(items: SerializedRecord[], payloadBytes: number): LambdaBatch {
+  const first = items[0].record;
+  const last = items[items.length - 1].record;
+  return {
+    topic: first.topic,
+    partition: first.partition,
+    records: items.map((i) => i.record),
+    payload: '[' + items.map((i) => i.json).join(',') + ']',
+    payloadBytes,
+    firstOffset: first.offset,
+    lastOffset: last.offset,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The defaults of SPEC section 2, in one table. Defaults that depend on other properties
+ * (`group.id` = `connect-${name}`, the reporter topics, the reporter's servers and security) are
+ * computed where the options are built.
+ */
+export const CONFIG_DEFAULTS = {
+  tasksMax: 1,
+  invocationType: 'sync',
+  batchSize: 20,
+  // The Confluent connector's socket timeout: long enough for a slow function, short enough to
+  // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
+  socketTimeoutMs: 50_000,
+  behaviorOnError: 'fail',
+  maxRetries: 10,
+  retryBackoffMs: 100,
+  retryBackoffMaxMs: 10_000,
+  validate: true,
+  autoOffsetReset: 'earliest',
+  securityProtocol: 'PLAINTEXT',
+  // StringConverter, Connect's own default.
+  converter: 'string',
+  // As Connect's JsonConverter: schemas are expected unless the user says otherwise.
+  jsonSchemasEnable: true,
+  errorsTolerance: 'none',
+  deadLetterQueueContextHeaders: false,
+  // Kafka's usual production factor; single-broker development setups must lower it.
+  replicationFactor: 3,
+  partitions: 1,
+  errorsLogEnable: false,
+  // Kafka Connect's REST port, so existing health checks and dashboards keep working.
+  listeners: 'http://0.0.0.0:8083',
+  shutdownTimeoutMs: 30_000,
+} as const;

@@ -1,0 +1,91 @@
+/**
+ * Every message the configuration code builds, in one place. Validation messages say what a
+ * property must be; the property name and the (masked) value it got are added by
+ * `ConfigValidationError`, so no function here ever receives a property value.
+ */
+
+// What a single property must look like.
+export const isRequired = () => 'is required';
+export const mustBeOneOf = (allowed: readonly string[]) => `must be one of ${allowed.join(', ')}`;
+export const mustBeBoolean = () => 'must be true or false';
+export const mustBeInteger = (min: number, max: number) =>
+  max >= 2 ** 31 - 1 ? `must be an integer >= ${min}` : `must be an integer from ${min} to ${max}`;
+export const mustBeReplicationFactor = () =>
+  'must be an integer >= 1, or -1 for the broker default';
+export const mustBeHostPortList = () =>
+  'must be a comma-separated list of host:port (e.g. broker1:9092,broker2:9092)';
+export const mustBeTopicList = () =>
+  "must be a comma-separated list of topic names (letters, digits, '.', '_', '-')";
+export const mustBeTopicName = () =>
+  "must be a valid topic name (letters, digits, '.', '_', '-'; at most 249 characters)";
+export const mustBeRegex = (reason: string) => `must be a valid regular expression (${reason})`;
+export const mustBeFunctionName = () =>
+  'must be a Lambda function name, a full or partial ARN, name:alias or name:version ' +
+  '(e.g. my-function, my-function:prod, arn:aws:lambda:us-east-1:123456789012:function:my-function)';
+export const mustBeRegion = () => 'must be an AWS region such as us-east-1';
+export const mustBeHttpUrl = () => 'must be an http:// or https:// URL with a host';
+export const mustBeHttpUrlList = () =>
+  'must be a comma-separated list of http:// or https:// URLs (e.g. http://0.0.0.0:8083)';
+export const mustBeReadableFile = (reason: string) => `must name a readable file (${reason})`;
+export const mustBeConnectorClass = (accepted: readonly string[]) =>
+  `must be ${accepted.join(' or ')} when set`;
+export const mustBeConverterClass = (accepted: readonly string[]) =>
+  `must be one of the supported converters: ${accepted.join(', ')}`;
+export const mustBeCredentialsProvider = (accepted: readonly string[]) =>
+  `must be one of ${accepted.join(', ')} (or the fully qualified Java name of one), ` +
+  'or a path to a JavaScript module exporting a credentials provider';
+export const mustBeAtLeastProperty = (other: string) => `must be >= ${other}`;
+
+// Cross-field rules.
+export const topicsRequired = () => 'one of topics or topics.regex is required';
+export const topicsExclusive = () => 'set either topics or topics.regex, not both';
+export const requiredTogether = (other: string) => `must be set together with ${other}`;
+export const requiredForSasl = (protocolProperty: string, protocol: string) =>
+  `is required because ${protocolProperty} is ${protocol}`;
+export const sslKeyNeedsCertificate = (other: string) =>
+  `must be set together with ${other} (a client certificate needs both)`;
+export const defaultTopicInvalid = (topic: string) =>
+  `defaults to "${topic}" (from name), which is not a valid topic name; set it explicitly ` +
+  'or use a name of letters, digits, ".", "_", "-"';
+export const jaasModuleMismatch = (module: string, mechanismProperty: string, mechanism: string) =>
+  `uses ${module}, which does not match ${mechanismProperty}=${mechanism}`;
+
+// sasl.jaas.config: these never include the string itself, which holds a password.
+export const jaasUnparseable = (reason: string) =>
+  `cannot be parsed (${reason}); it should read like ` +
+  '`org.apache.kafka.common.security.plain.PlainLoginModule required username="…" password="…";`';
+export const jaasUnsupportedModule = (module: string | undefined, supported: readonly string[]) =>
+  `uses ${module ? `login module ${module}` : 'a login module'} that is not supported; ` +
+  `use ${supported.join(' or ')}`;
+export const jaasMissingCredentials = () => 'must set both username and password';
+
+// Loading the sources.
+export const configFileUnreadable = (reason: string) => `cannot be read (${reason})`;
+export const configFileInvalidJson = (reason: string) => `is not valid JSON (${reason})`;
+export const configFileNotObject = () =>
+  'must hold a JSON object: {"name": …, "config": {…}} or a flat object of properties';
+export const jsonValueNotScalar = () => 'must be a string, number or boolean';
+export const restNameMismatch = (outer: string) =>
+  `does not match the connector name "${outer}" given outside "config"`;
+
+// The error as a whole.
+export const configInvalid = (lines: readonly string[]) =>
+  `Invalid Lambda Sink configuration (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n` +
+  lines.map((line) => `  - ${line}`).join('\n');
+
+// Startup warnings (never carry a value, only property names and settings).
+export const unknownProperty = (name: string) =>
+  `unknown property ${name} is ignored (check the spelling)`;
+export const resultTopicIgnoredInAsync = (topic: string) =>
+  `reporter.result.topic.name ("${topic}") is ignored: aws.lambda.invocation.type=async ` +
+  'returns no result to report';
+export const settingIgnored = (properties: readonly string[], reason: string) =>
+  `${properties.join(', ')} ${properties.length === 1 ? 'is' : 'are'} ignored: ${reason}`;
+export const regionMismatch = (arnRegion: string, region: string) =>
+  `aws.lambda.function.name is an ARN in ${arnRegion} but aws.lambda.region is ${region}; ` +
+  'Lambda rejects cross-region ARNs';
+
+// Programming errors (options that skipped validation).
+export const saslIncomplete = (protocol: string) =>
+  `security.protocol ${protocol} needs a SASL mechanism, username and password; ` +
+  'build options with optionsFromConnectProperties() or optionsFromModuleOptions()';

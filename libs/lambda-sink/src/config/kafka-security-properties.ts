@@ -1,0 +1,130 @@
+import { Allow } from 'class-validator';
+import * as m from './config-messages';
+import {
+  JaasParseError,
+  loginModuleMatches,
+  parseJaasConfig,
+  SUPPORTED_LOGIN_MODULES,
+} from './jaas-config';
+import type { SaslMechanism, SecurityProtocol } from './lambda-sink-options';
+import { AnyValueRule, PropertyRule } from './property-rule';
+import { IsOneOf, IsReadableFile } from './property-rules';
+
+export const SECURITY_PROTOCOLS: readonly SecurityProtocol[] = [
+  'PLAINTEXT',
+  'SSL',
+  'SASL_PLAINTEXT',
+  'SASL_SSL',
+];
+export const SASL_MECHANISMS: readonly SaslMechanism[] = [
+  'PLAIN',
+  'SCRAM-SHA-256',
+  'SCRAM-SHA-512',
+];
+
+type SecurityName =
+  'security.protocol' | 'sasl.mechanism' | 'ssl.certificate.location' | 'ssl.key.location';
+
+/** The value in force for a setting, and which property it came from. */
+interface Resolved {
+  property: string;
+  value?: string;
+  /** Set in this group itself, not inherited from the main settings. */
+  own: boolean;
+}
+
+const isSasl = (protocol: string | undefined) =>
+  protocol?.toUpperCase().startsWith('SASL_') ?? false;
+
+/**
+ * Needed when the protocol is SASL_*. A group that inherits its protocol from the main settings
+ * stays quiet: the main group reports the same gap once, under the name the user must fix.
+ */
+const RequiredForSasl = () =>
+  AnyValueRule<KafkaSecurityProperties>('requiredForSasl', (value, group) => {
+    const protocol = group.resolve('security.protocol');
+    if (value !== undefined || !protocol.own || !isSasl(protocol.value)) return undefined;
+    return m.requiredForSasl(protocol.property, String(protocol.value));
+  });
+
+const IsJaasConfig = () =>
+  PropertyRule<KafkaSecurityProperties>('isJaasConfig', (value, group) => {
+    let jaas;
+    try {
+      jaas = parseJaasConfig(value);
+    } catch (error) {
+      if (error instanceof JaasParseError) return m.jaasUnparseable(error.message);
+      throw error;
+    }
+    if (!(SUPPORTED_LOGIN_MODULES as readonly string[]).includes(jaas.loginModule)) {
+      // Named only when it reads as a qualified class: a mangled string may put a password first.
+      const named = /^[a-z]\w*(\.[a-z]\w*)+\.[A-Z]\w*$/.test(jaas.loginModule);
+      return m.jaasUnsupportedModule(named ? jaas.loginModule : undefined, SUPPORTED_LOGIN_MODULES);
+    }
+    if (jaas.options.username === undefined || jaas.options.password === undefined) {
+      return m.jaasMissingCredentials();
+    }
+    const mechanism = group.resolve('sasl.mechanism');
+    const known = SASL_MECHANISMS.some((name) => name === mechanism.value?.toUpperCase());
+    return mechanism.value && known && !loginModuleMatches(jaas.loginModule, mechanism.value)
+      ? m.jaasModuleMismatch(jaas.loginModule, mechanism.property, mechanism.value.toUpperCase())
+      : undefined;
+  });
+
+/** A client certificate needs its key and the key its certificate (possibly inherited). */
+const PairedWith = (other: 'ssl.certificate.location' | 'ssl.key.location') =>
+  AnyValueRule<KafkaSecurityProperties>('pairedWith', (value, group) => {
+    const partner = group.resolve(other);
+    return value === undefined && partner.own && partner.value !== undefined
+      ? m.sslKeyNeedsCertificate(partner.property)
+      : undefined;
+  });
+
+/**
+ * How a Kafka client authenticates: once for the consumer (`security.protocol`, …) and once for
+ * the reporter's producer (`reporter.security.protocol`, …), whose unset settings fall back one by
+ * one to the consumer's, as the Confluent reporter does.
+ */
+export class KafkaSecurityProperties {
+  @IsOneOf(SECURITY_PROTOCOLS)
+  'security.protocol'?: string;
+
+  @RequiredForSasl()
+  @IsOneOf(SASL_MECHANISMS)
+  'sasl.mechanism'?: string;
+
+  @RequiredForSasl()
+  @IsJaasConfig()
+  'sasl.jaas.config'?: string;
+
+  @IsReadableFile()
+  'ssl.ca.location'?: string;
+
+  @IsReadableFile()
+  @PairedWith('ssl.key.location')
+  'ssl.certificate.location'?: string;
+
+  @IsReadableFile()
+  @PairedWith('ssl.certificate.location')
+  'ssl.key.location'?: string;
+
+  @Allow()
+  'ssl.key.password'?: string;
+
+  constructor(
+    /** `''` for the consumer's settings, `'reporter.'` for the reporter's. */
+    readonly prefix: string,
+    values: Record<string, string | undefined>,
+    /** Where unset settings come from; undefined for the main group. */
+    readonly fallback?: KafkaSecurityProperties,
+  ) {
+    Object.assign(this, values);
+  }
+
+  resolve(name: SecurityName): Resolved {
+    const value = this[name];
+    if (value !== undefined || !this.fallback)
+      return { property: this.prefix + name, value, own: true };
+    return { ...this.fallback.resolve(name), own: false };
+  }
+}

@@ -1,0 +1,70 @@
+import { Allow } from 'class-validator';
+import { CONFIG_DEFAULTS } from './config-defaults';
+import type { BehaviorOnError, InvocationType } from './lambda-sink-options';
+import {
+  IsAtLeastProperty,
+  IsAwsRegion,
+  IsBooleanText,
+  IsCredentialsProvider,
+  IsHttpUrl,
+  IsIntegerText,
+  IsLambdaFunctionName,
+  IsOneOf,
+  IsRequired,
+  RequiredTogetherWith,
+} from './property-rules';
+
+export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
+export const BEHAVIORS_ON_ERROR: readonly BehaviorOnError[] = ['fail', 'log', 'ignore'];
+
+/** The function, how it is called, and with which AWS credentials (`aws.*`, `behavior.on.error`). */
+export class LambdaProperties {
+  @IsRequired()
+  @IsLambdaFunctionName()
+  'aws.lambda.function.name'?: string;
+
+  @IsOneOf(INVOCATION_TYPES)
+  'aws.lambda.invocation.type'?: string;
+
+  @IsIntegerText(1)
+  'aws.lambda.batch.size'?: string;
+
+  @IsAwsRegion()
+  'aws.lambda.region'?: string;
+
+  @RequiredTogetherWith('aws.secret.access.key')
+  @RequiredTogetherWith('aws.session.token')
+  'aws.access.key.id'?: string;
+
+  @RequiredTogetherWith('aws.access.key.id')
+  'aws.secret.access.key'?: string;
+
+  // This project's addition: temporary keys (from STS) come with a session token.
+  @Allow()
+  'aws.session.token'?: string;
+
+  @IsCredentialsProvider()
+  'aws.credentials.provider.class'?: string;
+
+  @IsIntegerText(1)
+  'aws.lambda.socket.timeout'?: string;
+
+  @IsOneOf(BEHAVIORS_ON_ERROR)
+  'behavior.on.error'?: string;
+
+  @IsHttpUrl()
+  'aws.lambda.endpoint'?: string;
+
+  @IsIntegerText(0)
+  'aws.lambda.max.retries'?: string;
+
+  @IsIntegerText(0)
+  'aws.lambda.retry.backoff.ms'?: string;
+
+  @IsIntegerText(0)
+  @IsAtLeastProperty('aws.lambda.retry.backoff.ms', CONFIG_DEFAULTS.retryBackoffMs)
+  'aws.lambda.retry.backoff.max.ms'?: string;
+
+  @IsBooleanText()
+  'aws.lambda.validate'?: string;
+}

@@ -1,0 +1,82 @@
+import * as m from './config-messages';
+import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties';
+import { isIgnoredProperty } from './property-aliases';
+import { regionOfFunctionArn } from './property-parsers';
+import type { MappedOptions } from './to-lambda-sink-options';
+
+type Values = Record<string, string | undefined>;
+
+const known = new Set(KNOWN_PROPERTY_NAMES);
+const SASL_NAMES = ['sasl.mechanism', 'sasl.jaas.config'];
+const SSL_NAMES = [
+  'ssl.ca.location',
+  'ssl.certificate.location',
+  'ssl.key.location',
+  'ssl.key.password',
+];
+
+/**
+ * What is worth telling the user at startup without stopping: settings that have no effect
+ * as configured. Only property names and non-secret settings appear here.
+ */
+export function startupWarnings(
+  values: Values,
+  options: MappedOptions,
+  writtenAs: Record<string, string> = {},
+): string[] {
+  const set = (name: string) => values[name] !== undefined;
+  const warnings: string[] = [];
+
+  for (const name of Object.keys(values)) {
+    if (set(name) && !known.has(name) && !isIgnoredProperty(name)) {
+      warnings.push(m.unknownProperty(writtenAs[name] ?? name));
+    }
+  }
+
+  const resultTopic = values['reporter.result.topic.name'];
+  if (options.lambda.invocationType === 'async' && resultTopic) {
+    warnings.push(m.resultTopicIgnoredInAsync(resultTopic));
+  }
+
+  const reporterProtocol = options.reporter.connection.securityProtocol;
+  const groups = [
+    // The main settings are also the reporter's wherever it sets none of its own.
+    { prefix: '', protocol: options.kafka.securityProtocol, inheritedBy: reporterProtocol },
+    { prefix: REPORTER_PREFIX, protocol: reporterProtocol, inheritedBy: undefined },
+  ];
+  for (const { prefix, protocol, inheritedBy } of groups) {
+    const unused = (names: string[], uses: (protocol: string) => boolean) =>
+      uses(protocol)
+        ? []
+        : names
+            .filter((name) => set(prefix + name))
+            .filter((name) => !inheritedBy || !uses(inheritedBy) || set(REPORTER_PREFIX + name))
+            .map((name) => prefix + name);
+    const reason = `${prefix}security.protocol is ${protocol}`;
+    const sasl = unused(SASL_NAMES, (p) => p.startsWith('SASL_'));
+    if (sasl.length) warnings.push(m.settingIgnored(sasl, reason));
+    const ssl = unused(SSL_NAMES, (p) => p.endsWith('SSL'));
+    if (ssl.length) warnings.push(m.settingIgnored(ssl, reason));
+  }
+
+  // The Confluent connector's documented rule: static keys win over any provider.
+  if (set('aws.access.key.id') && set('aws.credentials.provider.class')) {
+    warnings.push(m.settingIgnored(['aws.credentials.provider.class'], 'aws.access.key.id is set'));
+  }
+
+  const arnRegion = regionOfFunctionArn(options.lambda.functionName);
+  const region = options.lambda.region;
+  if (arnRegion && region && arnRegion !== region)
+    warnings.push(m.regionMismatch(arnRegion, region));
+
+  // Connect only routes records to the dead letter queue when errors are tolerated.
+  if (options.errors.errorsTolerance === 'none') {
+    const dlq = [
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.context.headers.enable',
+    ];
+    const unusedDlq = dlq.filter(set);
+    if (unusedDlq.length) warnings.push(m.settingIgnored(unusedDlq, 'errors.tolerance is none'));
+  }
+  return warnings;
+}

@@ -1,0 +1,165 @@
+import { CONFIG_DEFAULTS as D } from './config-defaults';
+import { converterKindOf } from './converter-classes';
+import { parseJaasConfig } from './jaas-config';
+import { REPORTER_PREFIX } from './lambda-sink-properties';
+import type {
+  AutoOffsetReset,
+  BehaviorOnError,
+  ConverterOptions,
+  ErrorsTolerance,
+  InvocationType,
+  KafkaConnectionOptions,
+  KafkaSecurityOptions,
+  LambdaSinkOptions,
+  SaslMechanism,
+  SecurityProtocol,
+} from './lambda-sink-options';
+import { parseBoolean, parseInteger, parseList } from './property-parsers';
+import { reporterTopicDefaults } from './reporter-properties';
+
+type Values = Record<string, string | undefined>;
+export type MappedOptions = Omit<LambdaSinkOptions, 'maskedProperties' | 'warnings'>;
+
+/**
+ * Typed options from a property map that passed validation: strings are read, enumerations
+ * normalised to one case, and every default applied. Only called after `validateConnectProperties`
+ * found nothing, so the parsers here cannot fail.
+ */
+export function toLambdaSinkOptions(values: Values): MappedOptions {
+  const read = reader(values);
+  const name = read.text('name') as string;
+  const invocationType = read.lower<InvocationType>('aws.lambda.invocation.type', D.invocationType);
+  const retryBackoffMs = read.int('aws.lambda.retry.backoff.ms', D.retryBackoffMs);
+  const kafka = connection(values, '', read.text('client.id') ?? `lambda-sink-${name}`);
+  const topicDefaults = reporterTopicDefaults(name);
+  const topicsText = read.text('topics');
+
+  return {
+    name,
+    connectorClass: read.text('connector.class'),
+    tasksMax: read.int('tasks.max', D.tasksMax),
+    topics: topicsText === undefined ? undefined : parseList(topicsText),
+    topicsRegex: read.text('topics.regex'),
+    kafka,
+    groupId: read.text('group.id') ?? `connect-${name}`,
+    autoOffsetReset: read.lower<AutoOffsetReset>(
+      'consumer.override.auto.offset.reset',
+      D.autoOffsetReset,
+    ),
+    keyConverter: converter(values, 'key'),
+    valueConverter: converter(values, 'value'),
+    lambda: {
+      functionName: read.text('aws.lambda.function.name') as string,
+      invocationType,
+      batchSize: read.int('aws.lambda.batch.size', D.batchSize),
+      region: read.text('aws.lambda.region'),
+      endpoint: read.text('aws.lambda.endpoint'),
+      credentials: {
+        accessKeyId: read.text('aws.access.key.id'),
+        secretAccessKey: read.text('aws.secret.access.key'),
+        sessionToken: read.text('aws.session.token'),
+        providerClass: read.text('aws.credentials.provider.class'),
+      },
+      socketTimeoutMs: read.int('aws.lambda.socket.timeout', D.socketTimeoutMs),
+      maxRetries: read.int('aws.lambda.max.retries', D.maxRetries),
+      retryBackoffMs,
+      // A base raised above the default ceiling lifts the ceiling with it rather than failing.
+      retryBackoffMaxMs: read.int(
+        'aws.lambda.retry.backoff.max.ms',
+        Math.max(D.retryBackoffMaxMs, retryBackoffMs),
+      ),
+      validate: read.bool('aws.lambda.validate', D.validate),
+    },
+    errors: {
+      behaviorOnError: read.lower<BehaviorOnError>('behavior.on.error', D.behaviorOnError),
+      errorsTolerance: read.lower<ErrorsTolerance>('errors.tolerance', D.errorsTolerance),
+      deadLetterQueueTopic: read.text('errors.deadletterqueue.topic.name'),
+      deadLetterQueueContextHeaders: read.bool(
+        'errors.deadletterqueue.context.headers.enable',
+        D.deadLetterQueueContextHeaders,
+      ),
+      deadLetterQueueReplicationFactor: read.int(
+        'errors.deadletterqueue.topic.replication.factor',
+        D.replicationFactor,
+      ),
+      errorsLogEnable: read.bool('errors.log.enable', D.errorsLogEnable),
+    },
+    reporter: {
+      connection: connection(
+        values,
+        REPORTER_PREFIX,
+        read.text('reporter.client.id') ?? `${kafka.clientId}-reporter`,
+      ),
+      // Async invocations return no result, so there is nothing to write (see the warnings).
+      resultTopic:
+        invocationType === 'async'
+          ? undefined
+          : reporterTopic(read.text('reporter.result.topic.name'), topicDefaults.result),
+      errorTopic: reporterTopic(read.text('reporter.error.topic.name'), topicDefaults.error),
+      resultTopicReplicationFactor: read.int(
+        'reporter.result.topic.replication.factor',
+        D.replicationFactor,
+      ),
+      resultTopicPartitions: read.int('reporter.result.topic.partitions', D.partitions),
+      errorTopicReplicationFactor: read.int(
+        'reporter.error.topic.replication.factor',
+        D.replicationFactor,
+      ),
+      errorTopicPartitions: read.int('reporter.error.topic.partitions', D.partitions),
+    },
+    listeners: read.text('listeners') ?? D.listeners,
+    shutdownTimeoutMs: read.int('shutdown.timeout.ms', D.shutdownTimeoutMs),
+  };
+}
+
+function reader(values: Values) {
+  return {
+    text: (name: string) => values[name],
+    int: (name: string, fallback: number) => parseInteger(values[name] ?? '') ?? fallback,
+    bool: (name: string, fallback: boolean) => parseBoolean(values[name] ?? '') ?? fallback,
+    lower: <T extends string>(name: string, fallback: T) =>
+      (values[name]?.toLowerCase() ?? fallback) as T,
+  };
+}
+
+/** Empty disables a reporter topic; unset means the default derived from `name`. */
+function reporterTopic(value: string | undefined, fallback: string): string | undefined {
+  return value === undefined ? fallback : value === '' ? undefined : value;
+}
+
+function converter(values: Values, which: 'key' | 'value'): ConverterOptions {
+  const className = values[`${which}.converter`];
+  const kind = className === undefined ? D.converter : (converterKindOf(className) ?? D.converter);
+  const schemas = parseBoolean(values[`${which}.converter.schemas.enable`] ?? '');
+  return { kind, schemasEnable: kind === 'json' ? (schemas ?? D.jsonSchemasEnable) : false };
+}
+
+/** The consumer's connection (prefix `''`) or the reporter's, whose unset settings are the consumer's. */
+function connection(values: Values, prefix: string, clientId: string): KafkaConnectionOptions {
+  const get = (name: string) => values[prefix + name] ?? (prefix ? values[name] : undefined);
+  return {
+    bootstrapServers: parseList(get('bootstrap.servers') ?? ''),
+    clientId,
+    ...security(get),
+  };
+}
+
+function security(get: (name: string) => string | undefined): KafkaSecurityOptions {
+  const securityProtocol = (get('security.protocol')?.toUpperCase() ??
+    D.securityProtocol) as SecurityProtocol;
+  const sasl = securityProtocol.startsWith('SASL_');
+  const jaasText = get('sasl.jaas.config');
+  const jaas = sasl && jaasText !== undefined ? parseJaasConfig(jaasText).options : undefined;
+  const tls = securityProtocol.endsWith('SSL');
+  const ssl = (name: string) => (tls ? get(name) : undefined);
+  return {
+    securityProtocol,
+    saslMechanism: sasl ? (get('sasl.mechanism')?.toUpperCase() as SaslMechanism) : undefined,
+    saslUsername: jaas?.username,
+    saslPassword: jaas?.password,
+    sslCaLocation: ssl('ssl.ca.location'),
+    sslCertificateLocation: ssl('ssl.certificate.location'),
+    sslKeyLocation: ssl('ssl.key.location'),
+    sslKeyPassword: ssl('ssl.key.password'),
+  };
+}

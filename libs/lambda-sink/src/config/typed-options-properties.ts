@@ -1,0 +1,130 @@
+import { CONVERTER_CLASSES } from './converter-classes';
+import { buildJaasConfig } from './jaas-config';
+import type { ConverterKind, SaslMechanism } from './lambda-sink-options';
+
+/**
+ * Typed option paths and the Connect property each stands for. Typed options are turned into
+ * a property map and validated like a file, so both ways in share one set of rules and defaults,
+ * and a problem names the path the user wrote (`lambda.batchSize`).
+ */
+const CONNECTION_PATHS: Record<string, string> = {
+  bootstrapServers: 'bootstrap.servers',
+  clientId: 'client.id',
+  securityProtocol: 'security.protocol',
+  saslMechanism: 'sasl.mechanism',
+  sslCaLocation: 'ssl.ca.location',
+  sslCertificateLocation: 'ssl.certificate.location',
+  sslKeyLocation: 'ssl.key.location',
+  sslKeyPassword: 'ssl.key.password',
+};
+
+const prefixed = (pathPrefix: string, propertyPrefix: string) =>
+  Object.fromEntries(
+    Object.entries(CONNECTION_PATHS).map(([path, name]) => [
+      pathPrefix + path,
+      propertyPrefix + name,
+    ]),
+  );
+
+export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
+  name: 'name',
+  connectorClass: 'connector.class',
+  tasksMax: 'tasks.max',
+  topics: 'topics',
+  topicsRegex: 'topics.regex',
+  ...prefixed('kafka.', ''),
+  groupId: 'group.id',
+  autoOffsetReset: 'consumer.override.auto.offset.reset',
+  'keyConverter.schemasEnable': 'key.converter.schemas.enable',
+  'valueConverter.schemasEnable': 'value.converter.schemas.enable',
+  'lambda.functionName': 'aws.lambda.function.name',
+  'lambda.invocationType': 'aws.lambda.invocation.type',
+  'lambda.batchSize': 'aws.lambda.batch.size',
+  'lambda.region': 'aws.lambda.region',
+  'lambda.endpoint': 'aws.lambda.endpoint',
+  'lambda.credentials.accessKeyId': 'aws.access.key.id',
+  'lambda.credentials.secretAccessKey': 'aws.secret.access.key',
+  'lambda.credentials.sessionToken': 'aws.session.token',
+  'lambda.credentials.providerClass': 'aws.credentials.provider.class',
+  'lambda.socketTimeoutMs': 'aws.lambda.socket.timeout',
+  'lambda.maxRetries': 'aws.lambda.max.retries',
+  'lambda.retryBackoffMs': 'aws.lambda.retry.backoff.ms',
+  'lambda.retryBackoffMaxMs': 'aws.lambda.retry.backoff.max.ms',
+  'lambda.validate': 'aws.lambda.validate',
+  'errors.behaviorOnError': 'behavior.on.error',
+  'errors.errorsTolerance': 'errors.tolerance',
+  'errors.deadLetterQueueTopic': 'errors.deadletterqueue.topic.name',
+  'errors.deadLetterQueueContextHeaders': 'errors.deadletterqueue.context.headers.enable',
+  'errors.deadLetterQueueReplicationFactor': 'errors.deadletterqueue.topic.replication.factor',
+  'errors.errorsLogEnable': 'errors.log.enable',
+  ...prefixed('reporter.connection.', 'reporter.'),
+  'reporter.resultTopic': 'reporter.result.topic.name',
+  'reporter.errorTopic': 'reporter.error.topic.name',
+  'reporter.resultTopicReplicationFactor': 'reporter.result.topic.replication.factor',
+  'reporter.resultTopicPartitions': 'reporter.result.topic.partitions',
+  'reporter.errorTopicReplicationFactor': 'reporter.error.topic.replication.factor',
+  'reporter.errorTopicPartitions': 'reporter.error.topic.partitions',
+  listeners: 'listeners',
+  shutdownTimeoutMs: 'shutdown.timeout.ms',
+};
+
+export interface TypedProperties {
+  properties: Record<string, string>;
+  /** Property → the typed path it came from. */
+  writtenAs: Record<string, string>;
+}
+
+function at(options: object, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], options);
+}
+
+/** The property map typed options stand for. Values are not checked here: validation does it. */
+export function propertiesFromTypedOptions(options: object): TypedProperties {
+  const properties: Record<string, string> = {};
+  // Every property is named by its path, set or not: "lambda.functionName (not set): is required".
+  const writtenAs: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(TYPED_OPTION_PROPERTIES).map(([path, name]) => [name, path]),
+    ),
+    'key.converter': 'keyConverter.kind',
+    'value.converter': 'valueConverter.kind',
+    'sasl.jaas.config': 'kafka.saslUsername/saslPassword',
+    'reporter.sasl.jaas.config': 'reporter.connection.saslUsername/saslPassword',
+  };
+  const set = (property: string, value: string, path: string) => {
+    properties[property] = value;
+    writtenAs[property] = path;
+  };
+
+  for (const [path, property] of Object.entries(TYPED_OPTION_PROPERTIES)) {
+    const value = at(options, path);
+    if (value === undefined || value === null) continue;
+    set(property, Array.isArray(value) ? value.join(',') : String(value), path);
+  }
+
+  for (const which of ['key', 'value']) {
+    const path = `${which}Converter.kind`;
+    const kind = at(options, path);
+    // An unknown kind is passed through so validation reports it against the path.
+    if (kind !== undefined) {
+      set(`${which}.converter`, CONVERTER_CLASSES[kind as ConverterKind] ?? String(kind), path);
+    }
+  }
+
+  // Typed options carry the parsed username and password; Connect carries a JAAS string.
+  for (const [pathPrefix, propertyPrefix] of [
+    ['kafka.', ''],
+    ['reporter.connection.', 'reporter.'],
+  ]) {
+    const username = at(options, `${pathPrefix}saslUsername`) as string | undefined;
+    const password = at(options, `${pathPrefix}saslPassword`) as string | undefined;
+    if (username === undefined && password === undefined) continue;
+    const mechanism = (at(options, `${pathPrefix}saslMechanism`) ??
+      at(options, 'kafka.saslMechanism')) as SaslMechanism | undefined;
+    const jaas = buildJaasConfig(mechanism, { username, password });
+    set(`${propertyPrefix}sasl.jaas.config`, jaas, `${pathPrefix}saslUsername/saslPassword`);
+  }
+  return { properties, writtenAs };
+}

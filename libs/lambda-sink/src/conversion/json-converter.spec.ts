@@ -1,0 +1,93 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConversionError } from './conversion-error';
+import { JsonConverter } from './json-converter';
+
+const json = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+describe('JsonConverter without schemas', () => {
+  const converter = new JsonConverter(false);
+
+  it('parses an object', () => {
+    assert.deepEqual(converter.toConnectData(json('{"a":1,"b":[true,null],"c":"é"}')), {
+      a: 1,
+      b: [true, null],
+      c: 'é',
+    });
+  });
+
+  it('parses primitives', () => {
+    assert.equal(converter.toConnectData(json('42')), 42);
+    assert.equal(converter.toConnectData(json('"text"')), 'text');
+    assert.equal(converter.toConnectData(json('true')), true);
+    assert.equal(converter.toConnectData(json('null')), null);
+  });
+
+  it('passes a schema envelope through untouched', () => {
+    assert.deepEqual(converter.toConnectData(json('{"schema":null,"payload":1}')), {
+      schema: null,
+      payload: 1,
+    });
+  });
+
+  it('converts null and empty bytes to null', () => {
+    assert.equal(converter.toConnectData(null), null);
+    assert.equal(converter.toConnectData(Buffer.alloc(0)), null);
+  });
+
+  it('throws a non-retryable ConversionError on invalid JSON', () => {
+    assert.throws(
+      () => converter.toConnectData(json('{"a":')),
+      (error: unknown) => {
+        assert.ok(error instanceof ConversionError);
+        assert.equal(error.code, 'CONVERSION_FAILED');
+        assert.equal(error.retryable, false);
+        assert.equal(error.context.converterClass, 'org.apache.kafka.connect.json.JsonConverter');
+        assert.match(error.message, /serialization error/);
+        assert.ok(error.cause instanceof SyntaxError);
+        return true;
+      },
+    );
+  });
+
+  it('rejects plain text', () => {
+    assert.throws(() => converter.toConnectData(json('hello')), ConversionError);
+  });
+});
+
+describe('JsonConverter with schemas.enable=true', () => {
+  const converter = new JsonConverter(true);
+
+  it('unwraps the envelope and uses the payload', () => {
+    const envelope = '{"schema":{"type":"struct","fields":[]},"payload":{"id":7,"name":"x"}}';
+    assert.deepEqual(converter.toConnectData(json(envelope)), { id: 7, name: 'x' });
+  });
+
+  it('unwraps a primitive or null payload', () => {
+    assert.equal(converter.toConnectData(json('{"schema":{"type":"int32"},"payload":5}')), 5);
+    assert.equal(converter.toConnectData(json('{"schema":null,"payload":null}')), null);
+  });
+
+  it('still converts a null record to null', () => {
+    assert.equal(converter.toConnectData(null), null);
+  });
+
+  for (const [name, text] of [
+    ['plain JSON', '{"id":7}'],
+    ['an envelope with extra fields', '{"schema":null,"payload":1,"extra":true}'],
+    ['an envelope without schema', '{"payload":1,"other":2}'],
+    ['a primitive', '12'],
+    ['an array', '[{"schema":null,"payload":1}]'],
+  ]) {
+    it(`rejects ${name} with Connect's message`, () => {
+      assert.throws(
+        () => converter.toConnectData(json(text)),
+        (error: unknown) =>
+          error instanceof ConversionError &&
+          error.message.startsWith(
+            'JsonConverter with schemas.enable requires "schema" and "payload" fields',
+          ),
+      );
+    });
+  }
+});

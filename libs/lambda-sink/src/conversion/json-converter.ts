@@ -1,0 +1,47 @@
+import type { Converter } from './converter';
+import { ConversionError } from './conversion-error';
+import { invalidJson, missingSchemaEnvelope } from './conversion-messages';
+
+const CONNECT_CLASS = 'org.apache.kafka.connect.json.JsonConverter';
+
+/**
+ * Connect's `JsonConverter`: the parsed JSON (primitive, array or object). With
+ * `schemas.enable=true` every value must be the `{schema, payload}` envelope and the payload
+ * is what the Lambda receives; the schema is not applied (payload values are already JSON).
+ */
+export class JsonConverter implements Converter {
+  readonly connectClass = CONNECT_CLASS;
+
+  constructor(private readonly schemasEnable: boolean) {}
+
+  toConnectData(bytes: Buffer | null): unknown {
+    // An empty value carries no JSON document; deliver it like a tombstone instead of failing.
+    if (bytes === null || bytes.length === 0) return null;
+    const parsed = parseJson(bytes);
+    if (!this.schemasEnable) return parsed;
+    if (!isSchemaEnvelope(parsed)) {
+      throw new ConversionError(missingSchemaEnvelope(), { converterClass: CONNECT_CLASS });
+    }
+    return parsed.payload;
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConversionError(
+      invalidJson(reason),
+      { converterClass: CONNECT_CLASS },
+      { cause: error },
+    );
+  }
+}
+
+/** Exactly `schema` and `payload`, nothing else: Connect rejects extra fields too. */
+function isSchemaEnvelope(value: unknown): value is { schema: unknown; payload: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 2 && 'schema' in value && 'payload' in value;
+}

@@ -1,0 +1,51 @@
+import type { Converter } from './converter';
+import { ConversionError, type RecordPart } from './conversion-error';
+import { messages } from '../errors/messages';
+import { toConnectHeaders } from './connect-headers';
+import type { ConvertedRecord, KafkaRecord } from './kafka-record';
+
+/**
+ * Runs the key and value converters over one consumed record and shapes it for the payload.
+ * Offsets and timestamps become JSON numbers, as in the Confluent payload (exact below 2^53).
+ * @throws ConversionError with the record's coordinates and which part failed in its context.
+ */
+export function convertRecord(
+  record: KafkaRecord,
+  keyConverter: Converter,
+  valueConverter: Converter,
+): ConvertedRecord {
+  return {
+    topic: record.topic,
+    partition: record.partition,
+    offset: Number(record.offset),
+    key: convertPart(record, 'key', keyConverter, record.key),
+    value: convertPart(record, 'value', valueConverter, record.value),
+    headers: toConnectHeaders(record.headers),
+    timestamp: Number(record.timestamp),
+    original: record,
+  };
+}
+
+function convertPart(
+  record: KafkaRecord,
+  part: RecordPart,
+  converter: Converter,
+  bytes: Buffer | null,
+): unknown {
+  try {
+    return converter.toConnectData(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConversionError(
+      messages.conversionFailed(part, converter.connectClass, reason),
+      {
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        part,
+        converterClass: converter.connectClass,
+      },
+      { cause: error },
+    );
+  }
+}

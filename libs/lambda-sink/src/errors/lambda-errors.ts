@@ -1,0 +1,46 @@
+import { SinkError, type SinkErrorContext } from './sink-error';
+
+/** Throttling, 5xx, network errors and timeouts that outlived every retry. */
+export class LambdaTransientError extends SinkError {
+  readonly code = 'LAMBDA_TRANSIENT';
+  readonly retryable = true;
+}
+
+/** Function missing, access denied, bad credentials: retrying cannot help; the sink stops. */
+export class LambdaConfigurationError extends SinkError {
+  readonly code = 'LAMBDA_CONFIGURATION';
+  readonly retryable = false;
+}
+
+/** The function ran and failed (HTTP 200 with X-Amz-Function-Error). */
+export class LambdaFunctionError extends SinkError {
+  readonly code = 'LAMBDA_FUNCTION_ERROR';
+  readonly retryable = false;
+
+  constructor(
+    message: string,
+    /** `Handled` or `Unhandled`, as Lambda reports it. */
+    readonly functionErrorType: string,
+    context: SinkErrorContext,
+  ) {
+    super(message, context);
+  }
+}
+
+/** A request over Lambda's payload limit: a data error, handled by behavior.on.error. */
+export class PayloadTooLargeError extends SinkError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly retryable = false;
+}
+
+/** The result/error/DLQ producer could not get its records acknowledged. */
+export class ReporterError extends SinkError {
+  readonly code = 'REPORTER_FAILED';
+  readonly retryable = true;
+}
+
+/** Startup checks (GetFunction, DryRun, topic creation) failed. */
+export class StartupValidationError extends SinkError {
+  readonly code = 'STARTUP_VALIDATION_FAILED';
+  readonly retryable = false;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every error message the sink builds, in one place, so wording stays consistent and no
+ * message can pick up a secret by accident: they take only names, coordinates and AWS error text.
+ */
+export const messages = {
+  transientRetriesExhausted: (fn: string, attempts: number, cause: string) =>
+    `Lambda function "${fn}" still failing after ${attempts} attempts with transient errors; last: ${cause}`,
+  configurationError: (fn: string, region: string | undefined, cause: string) =>
+    `Lambda function "${fn}" (region ${region ?? 'unset'}) cannot be invoked: ${cause}`,
+  functionError: (fn: string, kind: string, detail: string) =>
+    `Lambda function "${fn}" returned a ${kind} function error: ${detail}`,
+  payloadTooLarge: (bytes: number, limit: number, where: string) =>
+    `payload of ${bytes} bytes is over the Lambda limit of ${limit} bytes (${where})`,
+  payloadRejected: (bytes: number, cause: string) =>
+    `Lambda rejected a request of ${bytes} bytes as too large: ${cause}`,
+  startupValidationFailed: (fn: string, region: string | undefined, step: string, cause: string) =>
+    `startup validation of Lambda function "${fn}" in region ${region ?? 'unset'} failed at ${step}: ${cause}`,
+  reporterFailed: (topic: string, cause: string) =>
+    `could not write to reporter topic "${topic}": ${cause}`,
+  topicCreationFailed: (topic: string, cause: string) =>
+    `could not create topic "${topic}": ${cause}`,
+  replicationFactorTooLarge: (topic: string, factor: number, brokers: number) =>
+    `topic "${topic}" needs replication factor ${factor} but the cluster has ${brokers} broker(s); ` +
+    `set the matching *.replication.factor property to at most ${brokers}`,
+  conversionFailed: (part: string, converter: string, cause: string) =>
+    `${part} converter ${converter} could not read the record: ${cause}`,
+  partitionFailed: (topic: string, partition: number, offset: number, cause: string) =>
+    `partition ${topic}-${partition} stopped at offset ${offset}: ${cause}`,
+};
+
+/** The text of any thrown value, for messages (never the stack, which may hold config). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}

@@ -1,0 +1,39 @@
+import type { BehaviorOnError, ErrorsTolerance } from '../config/lambda-sink-options';
+
+/**
+ * What the sink does with each kind of failure (STYLE: one policy, one place).
+ *
+ * - `fail-partition`: stop that topic-partition (paused, not committed past the last success);
+ *   the others go on. A restart or a resume retries it.
+ * - `fail-task`: stop consuming altogether (status FAILED, readiness DOWN), nothing committed
+ *   for the failed batch. Used where retrying cannot help and continuing would skip data.
+ * - `report`: log, write one error record per input record, continue and commit.
+ * - `skip`: continue and commit; only a metric records it.
+ * - `dead-letter`: conversion failure tolerated: log if asked, write to the DLQ if configured.
+ */
+export type FailureAction = 'fail-partition' | 'fail-task' | 'report' | 'skip' | 'dead-letter';
+
+/** Failures of a Lambda batch: the function failed, the data is too large, or retries ran out. */
+export type RecordFailureKind = 'function' | 'data' | 'transient-exhausted';
+
+export function actionForRecordFailure(
+  _kind: RecordFailureKind,
+  behaviorOnError: BehaviorOnError,
+): FailureAction {
+  switch (behaviorOnError) {
+    case 'fail':
+      return 'fail-partition';
+    case 'log':
+      return 'report';
+    case 'ignore':
+      return 'skip';
+  }
+}
+
+export function actionForConfigurationError(): FailureAction {
+  return 'fail-task';
+}
+
+export function actionForConversionError(tolerance: ErrorsTolerance): FailureAction {
+  return tolerance === 'all' ? 'dead-letter' : 'fail-task';
+}

@@ -1,0 +1,18 @@
+// The public API of the Lambda sink library. Everything else is internal.
+export { LambdaSinkModule } from './lambda-sink.module';
+export {
+  LAMBDA_SINK_OPTIONS,
+  type LambdaSinkModuleOptions,
+  type LambdaSinkModuleExtras,
+} from './lambda-sink.module-definition';
+export type * from './config/lambda-sink-options';
+export { optionsFromConnectProperties } from './config/connect-options';
+export { loadConnectProperties } from './config/property-sources';
+export { ConfigValidationError } from './config/config-validation-error';
+export { LambdaSinkEngine } from './transport/lambda-sink-engine';
+export { LambdaSinkServer } from './transport/lambda-sink.server';
+export { SinkMetrics } from './metrics/sink-metrics';
+export { SinkHealthIndicator } from './health/sink.health';
+export { SinkError } from './errors/sink-error';
+export * from './errors/lambda-errors';
+export { ConversionError } from './conversion/conversion-error';

@@ -1,0 +1,59 @@
+/**
+ * The one place that decides what an error from the Lambda SDK means (STYLE: one policy,
+ * one place). Everything else asks `classifyInvokeError` and never inspects SDK errors itself.
+ */
+export type InvokeErrorClass = 'transient' | 'configuration' | 'data';
+
+const TRANSIENT_NAMES = new Set([
+  'TooManyRequestsException',
+  'ServiceException',
+  'EC2ThrottledException',
+  'ResourceNotReadyException',
+  'ResourceConflictException',
+  'ThrottlingException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'AbortError',
+]);
+
+const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
+
+const DATA_NAMES = new Set(['RequestTooLargeException', 'InvalidRequestContentException']);
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export function classifyInvokeError(error: unknown): InvokeErrorClass {
+  const e = (error ?? {}) as SdkLikeError;
+  const status = e.$metadata?.httpStatusCode;
+  if (e.name && DATA_NAMES.has(e.name)) return 'data';
+  if (status === 413) return 'data';
+  if (e.name && TRANSIENT_NAMES.has(e.name)) return 'transient';
+  if (e.code && TRANSIENT_NETWORK_CODES.has(e.code)) return 'transient';
+  if (status === 429 || (status !== undefined && status >= 500)) return 'transient';
+  if (
+    status === undefined &&
+    /socket hang up|timed? ?out|ECONNRESET|ECONNREFUSED/i.test(e.message ?? '')
+  ) {
+    return 'transient';
+  }
+  // 4xx other than the above (404 not found, 403 denied, 401/400 bad credentials or signature)
+  // and credential-provider failures: retrying the same request cannot succeed.
+  return 'configuration';
+}

@@ -1,0 +1,144 @@
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvocationType } from '../config/lambda-sink-options';
+import {
+  LambdaConfigurationError,
+  LambdaTransientError,
+  PayloadTooLargeError,
+} from '../errors/lambda-errors';
+import { describeError, messages } from '../errors/messages';
+import { classifyInvokeError } from './invoke-error-classifier';
+import { backoffDelayMs, sleep } from './retry-backoff';
+
+export interface LambdaInvokerOptions {
+  functionName: string;
+  region?: string;
+  invocationType: InvocationType;
+  maxRetries: number;
+  retryBackoffMs: number;
+  retryBackoffMaxMs: number;
+}
+
+/** Where a request came from, for error context and metrics labels. */
+export interface InvocationTarget {
+  topic: string;
+  partition: number;
+  firstOffset: number;
+  lastOffset: number;
+}
+
+export interface InvocationResult {
+  statusCode: number;
+  /** `Handled` / `Unhandled` when the function itself failed (HTTP 200). */
+  functionError?: string;
+  /** The function's response body (sync only). */
+  responsePayload?: string;
+  attempts: number;
+  durationMs: number;
+}
+
+export interface InvokerObserver {
+  onAttempt?(
+    target: InvocationTarget,
+    outcome: 'success' | 'function_error' | 'transient' | 'configuration' | 'data',
+    durationMs: number,
+  ): void;
+  onRetry?(target: InvocationTarget, retryNumber: number, delayMs: number, error: unknown): void;
+}
+
+/**
+ * Invokes the function with one batch and owns the retry of transient errors.
+ * The SDK's own retries are turned off (maxAttempts 1) so that every attempt is counted,
+ * the backoff is ours to bound, and a shutdown can abort the wait.
+ * Function errors are returned, not thrown: what they mean depends on behavior.on.error.
+ */
+export class LambdaInvoker {
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly client: LambdaClient,
+    private readonly options: LambdaInvokerOptions,
+    private readonly observer: InvokerObserver = {},
+  ) {}
+
+  async invoke(
+    payload: string,
+    target: InvocationTarget,
+    signal?: AbortSignal,
+  ): Promise<InvocationResult> {
+    const started = Date.now();
+    const invocationType = this.options.invocationType === 'async' ? 'Event' : 'RequestResponse';
+    for (let attempt = 1; ; attempt++) {
+      const attemptStarted = Date.now();
+      try {
+        const response = await this.client.send(
+          new InvokeCommand({
+            FunctionName: this.options.functionName,
+            InvocationType: invocationType,
+            Payload: Buffer.from(payload),
+          }),
+          { abortSignal: signal },
+        );
+        const outcome = response.FunctionError ? 'function_error' : 'success';
+        this.observer.onAttempt?.(target, outcome, Date.now() - attemptStarted);
+        return {
+          statusCode: response.StatusCode ?? 200,
+          functionError: response.FunctionError,
+          responsePayload: response.Payload ? this.decoder.decode(response.Payload) : undefined,
+          attempts: attempt,
+          durationMs: Date.now() - started,
+        };
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason ?? error;
+        const kind = classifyInvokeError(error);
+        this.observer.onAttempt?.(target, kind, Date.now() - attemptStarted);
+        if (kind === 'configuration') throw this.configurationError(error, target);
+        if (kind === 'data') {
+          throw new PayloadTooLargeError(
+            messages.payloadRejected(Buffer.byteLength(payload), describeError(error)),
+            this.context(target),
+            { cause: error },
+          );
+        }
+        if (attempt > this.options.maxRetries) {
+          throw new LambdaTransientError(
+            messages.transientRetriesExhausted(
+              this.options.functionName,
+              attempt,
+              describeError(error),
+            ),
+            this.context(target),
+            { cause: error },
+          );
+        }
+        const delay = backoffDelayMs(
+          attempt,
+          this.options.retryBackoffMs,
+          this.options.retryBackoffMaxMs,
+        );
+        this.observer.onRetry?.(target, attempt, delay, error);
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  private configurationError(error: unknown, target: InvocationTarget): LambdaConfigurationError {
+    return new LambdaConfigurationError(
+      messages.configurationError(
+        this.options.functionName,
+        this.options.region,
+        describeError(error),
+      ),
+      this.context(target),
+      { cause: error },
+    );
+  }
+
+  private context(target: InvocationTarget) {
+    return {
+      topic: target.topic,
+      partition: target.partition,
+      offset: `${target.firstOffset}-${target.lastOffset}`,
+      functionName: this.options.functionName,
+    };
+  }
+}

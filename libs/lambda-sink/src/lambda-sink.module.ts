@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { optionsFromConnectProperties } from './config/connect-options';
+import type { LambdaSinkOptions } from './config/lambda-sink-options';
+import { SinkHealthIndicator } from './health/sink.health';
+import { ConnectorsController } from './http/connectors.controller';
+import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+import {
+  LAMBDA_SINK_MODULE_OPTIONS,
+  LAMBDA_SINK_OPTIONS,
+  LambdaSinkConfigurableModule,
+  type LambdaSinkModuleOptions,
+} from './lambda-sink.module-definition';
+import { SinkMetrics } from './metrics/sink-metrics';
+import { LambdaSinkEngine } from './transport/lambda-sink-engine';
+import { LambdaSinkLifecycle } from './transport/lambda-sink.lifecycle';
+import { LambdaSinkServer } from './transport/lambda-sink.server';
+
+/**
+ * The Lambda sink as a Nest module.
+ *
+ * ```ts
+ * @Module({ imports: [LambdaSinkModule.forRoot({ properties: { name: 'orders', … } })] })
+ * ```
+ * Validation runs when the module is created: a bad configuration fails the application's
+ * bootstrap with every problem listed, before anything connects.
+ */
+@Module({
+  imports: [TerminusModule],
+  controllers: [HealthController, ConnectorsController, MetricsController],
+  providers: [
+    {
+      provide: LAMBDA_SINK_OPTIONS,
+      useFactory: (moduleOptions: LambdaSinkModuleOptions): LambdaSinkOptions =>
+        optionsFromConnectProperties(stringify(moduleOptions.properties)),
+      inject: [LAMBDA_SINK_MODULE_OPTIONS],
+    },
+    { provide: SinkMetrics, useFactory: () => new SinkMetrics() },
+    {
+      provide: LambdaSinkEngine,
+      useFactory: (
+        options: LambdaSinkOptions,
+        metrics: SinkMetrics,
+        moduleOptions: LambdaSinkModuleOptions,
+      ) => new LambdaSinkEngine(options, metrics, { lambdaClient: moduleOptions.lambdaClient }),
+      inject: [LAMBDA_SINK_OPTIONS, SinkMetrics, LAMBDA_SINK_MODULE_OPTIONS],
+    },
+    LambdaSinkServer,
+    LambdaSinkLifecycle,
+    SinkHealthIndicator,
+  ],
+  exports: [
+    LAMBDA_SINK_OPTIONS,
+    LambdaSinkEngine,
+    LambdaSinkServer,
+    SinkMetrics,
+    SinkHealthIndicator,
+  ],
+})
+export class LambdaSinkModule extends LambdaSinkConfigurableModule {}
+
+function stringify(properties: Record<string, string | number | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)]));
+}

@@ -1,0 +1,56 @@
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { ReporterError } from '../errors/lambda-errors';
+import { describeError, messages } from '../errors/messages';
+import type { SinkMetrics } from '../metrics/sink-metrics';
+
+export type ReporterKind = 'result' | 'error' | 'dlq';
+
+/**
+ * The producer behind the result, error and dead letter queue topics.
+ * Idempotent with acks=all: a partition's offset is committed only after `send` resolves,
+ * so a record acknowledged here survives any crash of the sink that follows.
+ */
+export class KafkaReporter {
+  private readonly producer: Producer;
+  private connected = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly metrics: SinkMetrics,
+  ) {
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Bounded, so a dead reporter broker surfaces to the caller (which keeps the offset and
+      // retries) instead of blocking a shutdown forever inside kafkajs.
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    });
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    await this.producer.connect();
+    this.connected = true;
+  }
+
+  async send(kind: ReporterKind, topic: string, records: Message[]): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      await this.producer.send({ topic, acks: -1, messages: records });
+    } catch (error) {
+      throw new ReporterError(
+        messages.reporterFailed(topic, describeError(error)),
+        { topic },
+        { cause: error },
+      );
+    }
+    this.metrics.reporterRecords.inc({ kind }, records.length);
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    await this.producer.disconnect();
+  }
+}

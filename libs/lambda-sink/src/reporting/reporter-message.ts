@@ -1,0 +1,12 @@
+import type { KafkaHeaderValue } from '../conversion/kafka-record';
+
+/**
+ * A record for the result, error or dead letter queue topic, shaped so it can be handed to
+ * kafkajs `producer.send({ messages })` as is. Kept here, not imported from kafkajs, so the
+ * reporting core has no Kafka dependency.
+ */
+export interface ReporterMessage {
+  key: Buffer | null;
+  value: Buffer | string | null;
+  headers: Record<string, KafkaHeaderValue>;
+}

@@ -1,0 +1,88 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildResultRecord } from './result-record';
+import type { ConvertedRecord } from '../conversion/kafka-record';
+
+/** A converted record at `offset` of orders-1, for specs. */
+function convertedRecord(
+  offset: number,
+  overrides: Partial<ConvertedRecord> = {},
+): ConvertedRecord {
+  return {
+    topic: 'orders',
+    partition: 1,
+    offset,
+    key: `k${offset}`,
+    value: `v${offset}`,
+    headers: [],
+    timestamp: 1562844607000 + offset,
+    original: {
+      topic: 'orders',
+      partition: 1,
+      offset: String(offset),
+      key: Buffer.from(`k${offset}`),
+      value: Buffer.from(`v${offset}`),
+      headers: {},
+      timestamp: String(1562844607000 + offset),
+    },
+    ...overrides,
+  };
+}
+
+describe('buildResultRecord', () => {
+  const record = convertedRecord(101, {
+    key: { id: 1 },
+    headers: [{ h1: 'v1' }, { h1: 'v2' }],
+  });
+  record.original.key = Buffer.from('{"id":1}');
+  record.original.headers = { h1: [Buffer.from('v1'), Buffer.from('v2')] };
+
+  it('is keyed by the original key bytes', () => {
+    assert.equal(buildResultRecord(record, 'r').key, record.original.key);
+  });
+
+  it('carries the original headers', () => {
+    assert.equal(buildResultRecord(record, 'r').headers, record.original.headers);
+  });
+
+  it("has the Confluent connector's JSON value, fields in order", () => {
+    const message = buildResultRecord(record, {
+      body: 'Successfully executed Lambda!',
+      status_code: 200,
+    });
+    assert.equal(
+      message.value,
+      '{"topic":"orders","partition":1,"offset":101,"timestamp":1562844607101,' +
+        '"headers":[{"h1":"v1"},{"h1":"v2"}],"key":{"id":1},' +
+        '"value":{"body":"Successfully executed Lambda!","status_code":200}}',
+    );
+  });
+
+  it('keeps a null key and a null result explicit', () => {
+    const keyless = convertedRecord(5, { key: null });
+    keyless.original.key = null;
+    const message = buildResultRecord(keyless, null);
+    assert.equal(message.key, null);
+    const value = JSON.parse(message.value as string) as Record<string, unknown>;
+    assert.equal(value.key, null);
+    assert.equal(value.value, null);
+    assert.ok('value' in value);
+  });
+
+  it('writes an undefined result as null rather than dropping the field', () => {
+    const value = JSON.parse(buildResultRecord(record, undefined).value as string) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(Object.keys(value), [
+      'topic',
+      'partition',
+      'offset',
+      'timestamp',
+      'headers',
+      'key',
+      'value',
+    ]);
+    assert.equal(value.value, null);
+  });
+});

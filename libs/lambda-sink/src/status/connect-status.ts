@@ -1,0 +1,37 @@
+import type { SinkStatus } from './sink-status';
+
+/**
+ * Kafka Connect's REST shapes (`GET /connectors/{name}/status`), so the curl commands and
+ * dashboards of a Connect user keep working. `partitions` on each task is this project's
+ * extension: per-partition state, committed offset, lag and the error that stopped it.
+ */
+export function connectorStatusBody(name: string, status: SinkStatus, workerId: string) {
+  return {
+    name,
+    connector: {
+      state: status.connectorState,
+      worker_id: workerId,
+      ...(status.connectorTrace ? { trace: status.connectorTrace } : {}),
+    },
+    tasks: status.tasks.map((t) => ({
+      id: t.id,
+      state: status.pausedByUser && t.state === 'RUNNING' ? 'PAUSED' : t.state,
+      worker_id: workerId,
+      ...(t.trace ? { trace: t.trace } : {}),
+      partitions: [...t.partitions.values()].map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        state: p.state,
+        committed_offset: p.committedOffset ?? null,
+        high_watermark: p.highWatermark ?? null,
+        lag:
+          p.highWatermark !== undefined && p.committedOffset !== undefined
+            ? Math.max(0, p.highWatermark - p.committedOffset)
+            : null,
+        ...(p.failedAtOffset !== undefined ? { failed_at_offset: p.failedAtOffset } : {}),
+        ...(p.trace ? { trace: p.trace } : {}),
+      })),
+    })),
+    type: 'sink',
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * What the sink knows about itself, in Kafka Connect's vocabulary, for the status API,
+ * readiness and logs. Plain data; the engine and tasks write it, the HTTP layer reads it.
+ */
+export type ConnectState = 'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'FAILED';
+
+export interface PartitionStatus {
+  topic: string;
+  partition: number;
+  state: ConnectState;
+  /** Next offset the group has committed (Kafka's convention: last processed + 1). */
+  committedOffset?: number;
+  /** High watermark seen in the last fetch. */
+  highWatermark?: number;
+  /** The first offset not yet processed when the partition failed. */
+  failedAtOffset?: number;
+  trace?: string;
+}
+
+export interface TaskStatus {
+  id: number;
+  state: ConnectState;
+  trace?: string;
+  joinedGroup: boolean;
+  partitions: Map<string, PartitionStatus>;
+}
+
+export const partitionKey = (topic: string, partition: number) => `${topic}-${partition}`;
+
+export class SinkStatus {
+  connectorState: ConnectState = 'UNASSIGNED';
+  connectorTrace?: string;
+  /** Set when an operator paused the connector through the API. */
+  pausedByUser = false;
+  readonly tasks: TaskStatus[] = [];
+
+  task(id: number): TaskStatus {
+    let task = this.tasks.find((t) => t.id === id);
+    if (!task) {
+      task = { id, state: 'UNASSIGNED', joinedGroup: false, partitions: new Map() };
+      this.tasks.push(task);
+      this.tasks.sort((a, b) => a.id - b.id);
+    }
+    return task;
+  }
+
+  failedPartitions(): PartitionStatus[] {
+    return this.tasks.flatMap((t) =>
+      [...t.partitions.values()].filter((p) => p.state === 'FAILED'),
+    );
+  }
+
+  failedTasks(): TaskStatus[] {
+    return this.tasks.filter((t) => t.state === 'FAILED');
+  }
+}

@@ -1,0 +1,186 @@
+import { Logger } from '@nestjs/common';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { Kafka, logLevel } from 'kafkajs';
+import { buildKafkaConfig } from '../config/kafka-client-config';
+import type { LambdaSinkOptions } from '../config/lambda-sink-options';
+import { createConverter } from '../conversion/converter-factory';
+import { describeError } from '../errors/messages';
+import { validateFunction } from '../invocation/function-validator';
+import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
+import { LambdaInvoker } from '../invocation/lambda-invoker';
+import type { SinkMetrics } from '../metrics/sink-metrics';
+import { KafkaReporter } from '../reporting/kafka-reporter';
+import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/reporter-topics';
+import { SinkStatus } from '../status/sink-status';
+import { PartitionProcessor } from './partition-processor';
+import { RecordSerializer } from './record-serializer';
+import { ReporterRetrier } from './reporter-retrier';
+import { SinkTask, type SinkTaskTuning } from './sink-task';
+
+export interface LambdaSinkEngineDeps {
+  /** Injected in tests; built from the options otherwise. */
+  lambdaClient?: LambdaClient;
+}
+
+/**
+ * The running sink: validates the function, prepares the reporter topics, and runs
+ * `tasks.max` consumer-group members (tasks) in this process. Start, stop, pause and resume
+ * are all here; the Nest module, the transport strategy and the HTTP API only call these.
+ */
+export class LambdaSinkEngine {
+  readonly status = new SinkStatus();
+  private readonly logger = new Logger('LambdaSink');
+  private readonly lambdaClient: LambdaClient;
+  private readonly reporter: KafkaReporter;
+  private readonly tasks: SinkTask[] = [];
+  private readonly kafka: Kafka;
+  private readonly reporterKafka: Kafka;
+  private started = false;
+  /** False while the last Lambda attempt failed to get an answer (network, 5xx, throttling, denied). */
+  lambdaReachable = true;
+
+  constructor(
+    readonly options: LambdaSinkOptions,
+    readonly metrics: SinkMetrics,
+    deps: LambdaSinkEngineDeps = {},
+  ) {
+    this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
+    this.kafka = new Kafka({ ...buildKafkaConfig(options.kafka), logLevel: logLevel.NOTHING });
+    this.reporterKafka = new Kafka({
+      ...buildKafkaConfig(options.reporter.connection),
+      logLevel: logLevel.NOTHING,
+    });
+    this.reporter = new KafkaReporter(this.reporterKafka, metrics);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    const { options } = this;
+    const region = resolveRegion(options.lambda);
+    this.logger.log(
+      `starting "${options.name}": function ${options.lambda.functionName} (${options.lambda.invocationType}), ` +
+        `topics ${options.topics?.join(',') ?? `/${options.topicsRegex}/`}, group ${options.groupId}, ${options.tasksMax} task(s)`,
+    );
+    if (options.lambda.validate)
+      await validateFunction(this.lambdaClient, options.lambda.functionName, region);
+    await this.prepareReporter();
+
+    const invoker = new LambdaInvoker(
+      this.lambdaClient,
+      { ...options.lambda, region },
+      {
+        onAttempt: (_t, outcome, ms) => {
+          this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
+          this.metrics.invocations.inc({ outcome });
+          this.metrics.invocationLatency.observe(ms / 1000);
+        },
+        onRetry: () => this.metrics.retries.inc(),
+      },
+    );
+    const serializer = new RecordSerializer(
+      createConverter(options.keyConverter),
+      createConverter(options.valueConverter),
+    );
+    const retrier = new ReporterRetrier(this.reporter);
+    for (let id = 0; id < options.tasksMax; id++) {
+      const status = this.status.task(id);
+      const holder: { task?: SinkTask } = {};
+      const processor = new PartitionProcessor({
+        options,
+        serializer,
+        invoker,
+        reporter: retrier,
+        metrics: this.metrics,
+        onTaskFailure: (error) => holder.task?.fail(error),
+      });
+      holder.task = new SinkTask(id, this.kafka, options, processor, status, this.tuning());
+      this.tasks.push(holder.task);
+    }
+    this.started = true;
+    await Promise.all(this.tasks.map((t) => t.start()));
+    this.status.connectorState = 'RUNNING';
+    this.logger.log(`"${options.name}" running`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.logger.log(
+      `stopping "${this.options.name}" (up to ${this.options.shutdownTimeoutMs} ms for in-flight work)`,
+    );
+    await Promise.all(this.tasks.map((t) => t.stop(this.options.shutdownTimeoutMs)));
+    this.tasks.length = 0;
+    await this.reporter
+      .disconnect()
+      .catch((e) => this.logger.warn(`reporter disconnect: ${describeError(e)}`));
+    this.status.connectorState = 'UNASSIGNED';
+    this.logger.log(`"${this.options.name}" stopped`);
+  }
+
+  pause(): void {
+    this.status.pausedByUser = true;
+    this.status.connectorState = 'PAUSED';
+    this.tasks.forEach((t) => t.pauseAll());
+  }
+
+  resume(): void {
+    this.status.pausedByUser = false;
+    this.status.connectorState = 'RUNNING';
+    this.tasks.forEach((t) => t.resumeAll());
+  }
+
+  resumePartition(topic: string, partition: number): boolean {
+    return this.tasks.some((t) => t.resumePartition(topic, partition));
+  }
+
+  get running(): boolean {
+    return this.started;
+  }
+
+  private async prepareReporter(): Promise<void> {
+    const { reporter, errors } = this.options;
+    const specs: ReporterTopicSpec[] = [];
+    if (reporter.resultTopic) {
+      specs.push({
+        topic: reporter.resultTopic,
+        numPartitions: reporter.resultTopicPartitions,
+        replicationFactor: reporter.resultTopicReplicationFactor,
+      });
+    }
+    if (reporter.errorTopic) {
+      specs.push({
+        topic: reporter.errorTopic,
+        numPartitions: reporter.errorTopicPartitions,
+        replicationFactor: reporter.errorTopicReplicationFactor,
+      });
+    }
+    if (errors.deadLetterQueueTopic) {
+      specs.push({
+        topic: errors.deadLetterQueueTopic,
+        numPartitions: 1,
+        replicationFactor: errors.deadLetterQueueReplicationFactor,
+      });
+    }
+    if (specs.length === 0) return;
+    const admin = this.reporterKafka.admin();
+    await admin.connect();
+    try {
+      const created = await ensureReporterTopics(admin, specs);
+      if (created.length > 0) this.logger.log(`created reporter topic(s) ${created.join(', ')}`);
+    } finally {
+      await admin.disconnect();
+    }
+    await this.reporter.connect();
+  }
+
+  private tuning(): SinkTaskTuning {
+    return {
+      sessionTimeoutMs: 45_000,
+      rebalanceTimeoutMs: 300_000,
+      heartbeatIntervalMs: 3_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 16 * 1024 * 1024,
+      partitionsConsumedConcurrently: 64,
+    };
+  }
+}

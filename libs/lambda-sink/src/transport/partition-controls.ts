@@ -1,0 +1,16 @@
+/**
+ * What a partition processor may do to the consumer for the partition it is working on.
+ * The task implements it on top of kafkajs' eachBatch payload; tests implement it in memory.
+ */
+export interface PartitionControls {
+  /** Marks everything up to and including `offset` as processed (the next fetch starts after it). */
+  resolveOffset(offset: number): void;
+  /** Commits `nextOffset` (last processed + 1) to the consumer group. */
+  commit(nextOffset: number): Promise<void>;
+  /** Stops fetching this partition until resumed (behavior.on.error=fail). */
+  pause(): void;
+  /** True when work must stop early: shutdown, rebalance, or the partition was revoked. */
+  shouldStop(): boolean;
+  /** Aborted when the sink gives up waiting for in-flight work (shutdown timeout). */
+  signal: AbortSignal;
+}

@@ -1,0 +1,256 @@
+import { Logger } from '@nestjs/common';
+import type { Batch } from 'kafkajs';
+import type { LambdaSinkOptions } from '../config/lambda-sink-options';
+import { payloadLimitBytes } from '../conversion/payload-sizer';
+import type { KafkaRecord } from '../conversion/kafka-record';
+import { planPartitionBatches } from '../batching/partition-batcher';
+import type { LambdaBatch } from '../batching/lambda-batch';
+import {
+  LambdaConfigurationError,
+  LambdaFunctionError,
+  PayloadTooLargeError,
+} from '../errors/lambda-errors';
+import { messages } from '../errors/messages';
+import type { LambdaInvoker } from '../invocation/lambda-invoker';
+import type { SinkMetrics } from '../metrics/sink-metrics';
+import { buildResultMessages } from '../reporting/result-messages';
+import type { PartitionStatus } from '../status/sink-status';
+import { FailureHandler, type FailureVerdict } from './failure-handler';
+import type { PartitionControls } from './partition-controls';
+import { RecordSerializer } from './record-serializer';
+import { ReporterRetrier } from './reporter-retrier';
+
+/** How often a long-running partition commits what it finished, besides at the end. */
+const COMMIT_INTERVAL_MS = 1000;
+
+export type ProcessOutcome = 'completed' | 'stopped' | 'partition-failed' | 'task-failed';
+
+export interface PartitionProcessorDeps {
+  options: LambdaSinkOptions;
+  serializer: RecordSerializer;
+  invoker: LambdaInvoker;
+  reporter: ReporterRetrier;
+  metrics: SinkMetrics;
+  /** Called when the whole task must stop (configuration error, intolerable conversion error). */
+  onTaskFailure: (error: Error) => void;
+}
+
+/**
+ * Takes one fetched batch of one topic-partition through conversion, batching, invocation and
+ * reporting, strictly in offset order with at most one invocation in flight. An offset is
+ * resolved and committed only once its record was invoked successfully (or handled by
+ * `log`/`ignore`/DLQ) and its result or error records were acknowledged by Kafka.
+ */
+export class PartitionProcessor {
+  private readonly logger = new Logger('LambdaSink');
+
+  constructor(private readonly deps: PartitionProcessorDeps) {}
+
+  async process(
+    batch: Batch,
+    status: PartitionStatus,
+    controls: PartitionControls,
+  ): Promise<ProcessOutcome> {
+    const { options, metrics } = this.deps;
+    const labels = { topic: batch.topic, partition: String(batch.partition) };
+    metrics.recordsConsumed.inc(labels, batch.messages.length);
+    status.highWatermark = Number(batch.highWatermark);
+
+    const tracker = new CommitTracker(controls, status, metrics);
+    const failures = new FailureHandler(
+      options,
+      this.deps.reporter,
+      metrics,
+      status,
+      this.deps.onTaskFailure,
+    );
+    const records: KafkaRecord[] = batch.messages.map((m) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: m.offset,
+      key: m.key ?? null,
+      value: m.value ?? null,
+      headers: m.headers ?? {},
+      timestamp: m.timestamp,
+    }));
+    const limit = payloadLimitBytes(options.lambda.invocationType);
+
+    try {
+      // Records are converted in runs that end at a record the converters cannot read, so the
+      // bad record is handled (DLQ or stop) exactly at its place in offset order.
+      let index = 0;
+      while (index < records.length) {
+        const run = this.deps.serializer.serializeRun(records, index);
+        const plan = planPartitionBatches(run.serialized, {
+          maxRecords: options.lambda.batchSize,
+          maxPayloadBytes: limit,
+        });
+        for (const item of plan) {
+          if (controls.shouldStop()) return await tracker.finish('stopped');
+          const verdict =
+            item.kind === 'batch'
+              ? await this.invokeBatch(item.batch, failures, controls)
+              : await failures.handle(
+                  [item.oversized.record.original],
+                  new PayloadTooLargeError(
+                    messages.payloadTooLarge(
+                      item.oversized.payloadBytes,
+                      item.oversized.limitBytes,
+                      'single record',
+                    ),
+                    {
+                      topic: batch.topic,
+                      partition: batch.partition,
+                      offset: String(item.oversized.record.offset),
+                    },
+                  ),
+                  'data',
+                  controls,
+                );
+          const last = item.kind === 'batch' ? item.batch.lastOffset : item.oversized.record.offset;
+          const first =
+            item.kind === 'batch' ? item.batch.firstOffset : item.oversized.record.offset;
+          if (verdict !== 'continue')
+            return await tracker.finish(this.stop(verdict, status, first, controls));
+          await tracker.done(last);
+        }
+        index = run.nextIndex;
+        if (run.failure) {
+          if (controls.shouldStop()) return await tracker.finish('stopped');
+          const verdict = await failures.handleConversion(
+            run.failure.record,
+            run.failure.error,
+            controls,
+          );
+          const offset = Number(run.failure.record.offset);
+          if (verdict !== 'continue')
+            return await tracker.finish(this.stop(verdict, status, offset, controls));
+          await tracker.done(offset);
+          index++;
+        }
+      }
+      return await tracker.finish('completed');
+    } catch (error) {
+      if (controls.signal.aborted || controls.shouldStop()) return await tracker.finish('stopped');
+      throw error;
+    }
+  }
+
+  private async invokeBatch(
+    batch: LambdaBatch,
+    failures: FailureHandler,
+    controls: PartitionControls,
+  ): Promise<FailureVerdict> {
+    const { invoker, metrics, options } = this.deps;
+    metrics.batchSize.observe(batch.records.length);
+    metrics.inFlight.inc();
+    let result;
+    try {
+      result = await invoker.invoke(batch.payload, batch, controls.signal);
+    } catch (error) {
+      if (controls.signal.aborted) throw error;
+      if (error instanceof LambdaConfigurationError) return failures.configuration(error, controls);
+      const kind = error instanceof PayloadTooLargeError ? 'data' : 'transient-exhausted';
+      return failures.handle(
+        batch.records.map((r) => r.original),
+        error as Error,
+        kind,
+        controls,
+      );
+    } finally {
+      metrics.inFlight.dec();
+    }
+    if (result.functionError) {
+      const error = new LambdaFunctionError(
+        messages.functionError(
+          options.lambda.functionName,
+          result.functionError,
+          summarize(result.responsePayload),
+        ),
+        result.functionError,
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: `${batch.firstOffset}-${batch.lastOffset}`,
+          functionName: options.lambda.functionName,
+        },
+      );
+      return failures.handle(
+        batch.records.map((r) => r.original),
+        error,
+        'function',
+        controls,
+      );
+    }
+    const resultTopic = options.reporter.resultTopic;
+    if (options.lambda.invocationType === 'sync' && resultTopic) {
+      await this.deps.reporter.send(
+        'result',
+        resultTopic,
+        buildResultMessages(batch.records, result.responsePayload),
+        controls,
+      );
+    }
+    return 'continue';
+  }
+
+  private stop(
+    verdict: FailureVerdict,
+    status: PartitionStatus,
+    offset: number,
+    controls: PartitionControls,
+  ): ProcessOutcome {
+    if (verdict === 'fail-task') return 'task-failed';
+    status.state = 'FAILED';
+    status.failedAtOffset = offset;
+    controls.pause();
+    this.logger.error(
+      messages.partitionFailed(status.topic, status.partition, offset, status.trace ?? 'error'),
+    );
+    return 'partition-failed';
+  }
+}
+
+/** Resolves each finished offset at once and commits at most every COMMIT_INTERVAL_MS and at the end. */
+class CommitTracker {
+  private pending?: number;
+  private lastCommit = Date.now();
+
+  constructor(
+    private readonly controls: PartitionControls,
+    private readonly status: PartitionStatus,
+    private readonly metrics: SinkMetrics,
+  ) {}
+
+  async done(offset: number): Promise<void> {
+    this.controls.resolveOffset(offset);
+    this.pending = offset + 1;
+    if (this.status.highWatermark !== undefined) {
+      this.metrics.consumerLag.set(
+        { topic: this.status.topic, partition: String(this.status.partition) },
+        Math.max(0, this.status.highWatermark - this.pending),
+      );
+    }
+    if (Date.now() - this.lastCommit >= COMMIT_INTERVAL_MS) await this.flush();
+  }
+
+  async finish(outcome: ProcessOutcome): Promise<ProcessOutcome> {
+    await this.flush();
+    return outcome;
+  }
+
+  private async flush(): Promise<void> {
+    this.lastCommit = Date.now();
+    if (this.pending === undefined) return;
+    const next = this.pending;
+    this.pending = undefined;
+    await this.controls.commit(next);
+    this.status.committedOffset = next;
+    this.metrics.commits.inc();
+  }
+}
+
+function summarize(body: string | undefined): string {
+  if (!body) return '(no body)';
+  return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+}
