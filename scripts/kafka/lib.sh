@@ -134,6 +134,8 @@ kafka_resolve_classpath() {
   fi
   kafka_require_maven || return 1
   kafka_log "Resolving Kafka jars with Maven (first run downloads ~60 MB into the local Maven repository)..."
+  local t0
+  t0="$(kafka_now_ms)"
   mkdir -p "$KAFKA_STATE_DIR"
   tmp="$file.tmp.$$"
   mvn_log="$KAFKA_STATE_DIR/maven.log"
@@ -141,7 +143,7 @@ kafka_resolve_classpath() {
     dependency:build-classpath \
     -Dmdep.outputFile="$tmp" -Dmdep.includeScope=runtime >"$mvn_log" 2>&1; then
     kafka_err "Maven could not resolve the Kafka jars (network / Maven Central reachable?). Output:"
-    tail -n 40 "$mvn_log" >&2
+    sed "s/\x1b\[[0-9;]*m//g" "$mvn_log" | tail -n 40 >&2
     rm -f "$tmp"
     return 1
   fi
@@ -152,6 +154,7 @@ kafka_resolve_classpath() {
   rm -f "$KAFKA_STATE_DIR"/classpath-*.txt
   mv -f "$tmp" "$file"
   KAFKA_CLASSPATH="$(<"$file")"
+  kafka_log "Classpath resolved in $(kafka_elapsed "$t0") s (cached in ${file##*/})."
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -33,7 +33,9 @@ let kafkajs;
 try {
   kafkajs = require('kafkajs');
 } catch (e) {
-  console.error('ready-check: cannot load kafkajs (run npm install in the repo root): ' + e.message);
+  console.error(
+    'ready-check: cannot load kafkajs (run npm install in the repo root): ' + e.message,
+  );
   process.exit(4);
 }
 const { Kafka, logLevel } = kafkajs;
@@ -147,7 +149,9 @@ async function main() {
     } catch (e) {
       lastError = e;
       if (e && e.name === 'KafkaJSSASLAuthenticationError') {
-        console.error(`ready-check: SASL/PLAIN login as '${user}' on ${sasl} rejected: ${e.message}`);
+        console.error(
+          `ready-check: SASL/PLAIN login as '${user}' on ${sasl} rejected: ${e.message}`,
+        );
         process.exit(3);
       }
       if (once || Date.now() >= deadline) break;

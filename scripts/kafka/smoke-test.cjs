@@ -80,7 +80,9 @@ async function expectRejected(label, kafka) {
       console.log(`ok  ${label}: rejected (${e.message})`);
       return;
     }
-    throw new Error(`${label}: failed, but not with an authentication error: ${e.name}: ${e.message}`);
+    throw new Error(
+      `${label}: failed, but not with an authentication error: ${e.name}: ${e.message}`,
+    );
   }
   await admin.disconnect().catch(() => {});
   throw new Error(`${label}: login with a wrong password was ACCEPTED`);
@@ -94,8 +96,14 @@ async function main() {
   const info = await admin.describeCluster();
   await admin.disconnect();
   console.log(`ok  sasl-admin: admin/admin-secret logged in (cluster ${info.clusterId})`);
-  await expectRejected('sasl-wrong-password', client(saslBroker, { username: 'sink', password: 'wrong' }, logLevel.NOTHING));
-  await expectRejected('sasl-unknown-user', client(saslBroker, { username: 'nobody', password: 'sink-secret' }, logLevel.NOTHING));
+  await expectRejected(
+    'sasl-wrong-password',
+    client(saslBroker, { username: 'sink', password: 'wrong' }, logLevel.NOTHING),
+  );
+  await expectRejected(
+    'sasl-unknown-user',
+    client(saslBroker, { username: 'nobody', password: 'sink-secret' }, logLevel.NOTHING),
+  );
   console.log('smoke test passed');
 }
 

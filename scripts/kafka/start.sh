@@ -145,6 +145,7 @@ if [[ ! -f "$KAFKA_DATA_DIR/meta.properties" ]]; then
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
   done
   kafka_log "Formatting KRaft storage in $KAFKA_DATA_DIR (cluster id $cluster_id)..."
+  format_ms="$(kafka_now_ms)"
   if ! "$KAFKA_JAVA" -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dlog4j2.configurationFile="$KAFKA_SCRIPT_DIR/log4j2-tools.xml" \
     -cp "$KAFKA_CLASSPATH" kafka.tools.StorageTool format \
@@ -153,6 +154,7 @@ if [[ ! -f "$KAFKA_DATA_DIR/meta.properties" ]]; then
     cat "$KAFKA_LOG_DIR/format.log" >&2
     exit 1
   fi
+  kafka_log "Storage formatted in $(kafka_elapsed "$format_ms") s."
 fi
 
 # --- Launch ---------------------------------------------------------------------------------------

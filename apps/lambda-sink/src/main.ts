@@ -9,7 +9,7 @@ import {
   LAMBDA_SINK_OPTIONS,
   LambdaSinkServer,
   loadConnectProperties,
-  optionsFromConnectProperties,
+  loadLambdaSinkOptions,
   type LambdaSinkOptions,
 } from '../../../libs/lambda-sink/src';
 import { AppModule } from './app.module';
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   let properties: Record<string, string>;
   try {
     properties = loadConnectProperties({ file, env: process.env });
-    optionsFromConnectProperties(properties);
+    // Validated here too, so problems name environment variables as written and nothing starts.
+    loadLambdaSinkOptions({ file, env: process.env });
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,13 +1,19 @@
 // The public API of the Lambda sink library. Everything else is internal.
 export { LambdaSinkModule } from './lambda-sink.module';
+export { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
 export {
-  LAMBDA_SINK_OPTIONS,
   type LambdaSinkModuleOptions,
+  type LambdaSinkRuntimeOptions,
   type LambdaSinkModuleExtras,
 } from './lambda-sink.module-definition';
 export type * from './config/lambda-sink-options';
 export { optionsFromConnectProperties } from './config/connect-options';
-export { loadConnectProperties } from './config/property-sources';
+export { loadConnectProperties, loadLambdaSinkOptions } from './config/property-sources';
+export {
+  optionsFromModuleOptions,
+  type LambdaSinkConfigInput,
+  type LambdaSinkTypedOptions,
+} from './config/lambda-sink-config-input';
 export { ConfigValidationError } from './config/config-validation-error';
 export { LambdaSinkEngine } from './transport/lambda-sink-engine';
 export { LambdaSinkServer } from './transport/lambda-sink.server';

@@ -1,14 +1,23 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaSinkConfigInput } from './config/lambda-sink-config-input';
+import { ConnectorsController } from './http/connectors.controller';
+import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
 
 /**
  * What `LambdaSinkModule.forRoot()` / `forRootAsync()` take. The sink is configured with the
  * Connect property names a Confluent connector user already has (`aws.lambda.function.name`,
  * `topics`, …), so a properties file, a REST JSON config and code all go through one validation.
  */
-export interface LambdaSinkModuleOptions {
-  /** Connect-style properties, e.g. `{ name: 'orders', topics: 'orders', 'aws.lambda.function.name': 'fn', 'bootstrap.servers': 'localhost:9092' }`. */
-  properties: Record<string, string | number | boolean>;
+export type LambdaSinkModuleOptions = LambdaSinkConfigInput & LambdaSinkRuntimeOptions;
+
+/**
+ * Module settings beside the configuration. The configuration itself is either
+ * `{ properties: { name: 'orders', topics: 'orders', 'aws.lambda.function.name': 'fn', … } }`
+ * (Connect property names) or typed options (`{ name, kafka: { bootstrapServers }, lambda: { functionName } }`).
+ */
+export interface LambdaSinkRuntimeOptions {
   /**
    * Start consuming when the application boots (default true). Set false when the app connects
    * `LambdaSinkServer` as its microservice transport and starts it with `startAllMicroservices()`.
@@ -34,9 +43,6 @@ export const {
   .setExtras<LambdaSinkModuleExtras>({ http: true, isGlobal: false }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
-    controllers: extras.http ? (definition.controllers ?? []) : [],
+    controllers: extras.http ? [HealthController, ConnectorsController, MetricsController] : [],
   }))
   .build();
-
-/** The validated `LambdaSinkOptions`. */
-export const LAMBDA_SINK_OPTIONS = 'LAMBDA_SINK:OPTIONS';

@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { optionsFromConnectProperties } from './config/connect-options';
+import { optionsFromModuleOptions } from './config/lambda-sink-config-input';
 import type { LambdaSinkOptions } from './config/lambda-sink-options';
+import { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
 import { SinkHealthIndicator } from './health/sink.health';
-import { ConnectorsController } from './http/connectors.controller';
-import { HealthController } from './http/health.controller';
-import { MetricsController } from './http/metrics.controller';
 import {
   LAMBDA_SINK_MODULE_OPTIONS,
-  LAMBDA_SINK_OPTIONS,
   LambdaSinkConfigurableModule,
   type LambdaSinkModuleOptions,
 } from './lambda-sink.module-definition';
@@ -28,12 +25,11 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
  */
 @Module({
   imports: [TerminusModule],
-  controllers: [HealthController, ConnectorsController, MetricsController],
   providers: [
     {
       provide: LAMBDA_SINK_OPTIONS,
       useFactory: (moduleOptions: LambdaSinkModuleOptions): LambdaSinkOptions =>
-        optionsFromConnectProperties(stringify(moduleOptions.properties)),
+        optionsFromModuleOptions(moduleOptions),
       inject: [LAMBDA_SINK_MODULE_OPTIONS],
     },
     { provide: SinkMetrics, useFactory: () => new SinkMetrics() },
@@ -59,7 +55,3 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
   ],
 })
 export class LambdaSinkModule extends LambdaSinkConfigurableModule {}
-
-function stringify(properties: Record<string, string | number | boolean>): Record<string, string> {
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)]));
-}

@@ -16,6 +16,13 @@ export const CONFIG_DEFAULTS = {
   retryBackoffMaxMs: 10_000,
   validate: true,
   autoOffsetReset: 'earliest',
+  // The Java consumer's defaults, but for the fetch sizes: 4 MB per partition and 16 MB in all
+  // keep a fetch round long enough to amortise its cost while bounding a backlog's memory.
+  sessionTimeoutMs: 45_000,
+  heartbeatIntervalMs: 3_000,
+  maxPollIntervalMs: 300_000,
+  maxPartitionFetchBytes: 4 * 1024 * 1024,
+  fetchMaxBytes: 16 * 1024 * 1024,
   securityProtocol: 'PLAINTEXT',
   // StringConverter, Connect's own default.
   converter: 'string',

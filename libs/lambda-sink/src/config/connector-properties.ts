@@ -7,7 +7,7 @@ import {
   IsHttpUrlList,
   IsIntegerText,
   IsOneOf,
-  IsOneOfClasses,
+  IsConnectorClass,
   IsRegex,
   IsReplicationFactor,
   IsRequired,
@@ -41,7 +41,7 @@ export class ConnectorProperties {
   @IsRequired()
   name?: string;
 
-  @IsOneOfClasses(CONNECTOR_CLASSES)
+  @IsConnectorClass(CONNECTOR_CLASSES)
   'connector.class'?: string;
 
   @IsIntegerText(1)

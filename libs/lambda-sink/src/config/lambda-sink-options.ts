@@ -86,6 +86,19 @@ export interface ErrorHandlingOptions {
   errorsLogEnable: boolean;
 }
 
+/** Consumer-group tuning (the Java consumer's `consumer.override.*` names). */
+export interface ConsumerTuningOptions {
+  /** `session.timeout.ms`: how long the group waits for a silent member (e.g. one killed -9). */
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  /** `max.poll.interval.ms`: how long a rebalance waits for this member to finish its batch. */
+  maxPollIntervalMs: number;
+  /** `max.partition.fetch.bytes`: the most one fetch brings per partition. */
+  maxPartitionFetchBytes: number;
+  /** `fetch.max.bytes`: the most one fetch brings in all; bounds the memory of a backlog. */
+  fetchMaxBytes: number;
+}
+
 export interface LambdaSinkOptions {
   name: string;
   connectorClass?: string;
@@ -95,6 +108,7 @@ export interface LambdaSinkOptions {
   kafka: KafkaConnectionOptions;
   groupId: string;
   autoOffsetReset: AutoOffsetReset;
+  consumer: ConsumerTuningOptions;
   keyConverter: ConverterOptions;
   valueConverter: ConverterOptions;
   lambda: LambdaOptions;

@@ -107,8 +107,8 @@ export const IsConverterClass = () =>
     converterKindOf(value) ? undefined : m.mustBeConverterClass(Object.values(CONVERTER_CLASSES)),
   );
 
-export const IsOneOfClasses = (accepted: readonly string[]) =>
-  PropertyRule('isOneOfClasses', (value) =>
+export const IsConnectorClass = (accepted: readonly string[]) =>
+  PropertyRule('isConnectorClass', (value) =>
     accepted.includes(value) ? undefined : m.mustBeConnectorClass(accepted),
   );
 

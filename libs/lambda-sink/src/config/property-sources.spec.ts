@@ -121,6 +121,19 @@ describe('loadConnectProperties', () => {
     );
   });
 
+  it('describes a JSON syntax error without quoting the file, which may hold secrets', () => {
+    const files = writeTempFiles({
+      'a.json': '{\n  "aws.secret.access.key": SECRET-1\n}',
+      'b.json': '{\n  "aws.secret.access.key": "SECRET-2" "x"\n}',
+      'c.json': '{"sasl.jaas.config": "SECRET-3',
+    });
+    const messages = Object.values(files).map(
+      (file) => loadError(() => loadConnectProperties({ file, env: {} })).message,
+    );
+    for (const message of messages) assert.ok(!message.includes('SECRET'), message);
+    assert.match(messages[1], /Expected ',' or '}' after property value at line 2, column 39/);
+  });
+
   it('lets the environment override the file, mapping variables back to property names', () => {
     const { 'sink.properties': file } = writeTempFiles({ 'sink.properties': CONFLUENT_EXAMPLE });
     const env = {

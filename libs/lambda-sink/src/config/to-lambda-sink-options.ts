@@ -46,6 +46,19 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       'consumer.override.auto.offset.reset',
       D.autoOffsetReset,
     ),
+    consumer: {
+      sessionTimeoutMs: read.int('consumer.override.session.timeout.ms', D.sessionTimeoutMs),
+      heartbeatIntervalMs: read.int(
+        'consumer.override.heartbeat.interval.ms',
+        D.heartbeatIntervalMs,
+      ),
+      maxPollIntervalMs: read.int('consumer.override.max.poll.interval.ms', D.maxPollIntervalMs),
+      maxPartitionFetchBytes: read.int(
+        'consumer.override.max.partition.fetch.bytes',
+        D.maxPartitionFetchBytes,
+      ),
+      fetchMaxBytes: read.int('consumer.override.fetch.max.bytes', D.fetchMaxBytes),
+    },
     keyConverter: converter(values, 'key'),
     valueConverter: converter(values, 'value'),
     lambda: {

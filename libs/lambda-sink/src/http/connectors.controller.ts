@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
-import { LAMBDA_SINK_OPTIONS } from '../lambda-sink.module-definition';
+import { LAMBDA_SINK_OPTIONS } from '../lambda-sink.constants';
 import { connectorStatusBody } from '../status/connect-status';
 import { LambdaSinkEngine } from '../transport/lambda-sink-engine';
 

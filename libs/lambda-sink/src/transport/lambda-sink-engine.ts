@@ -45,10 +45,10 @@ export class LambdaSinkEngine {
     deps: LambdaSinkEngineDeps = {},
   ) {
     this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
-    this.kafka = new Kafka({ ...buildKafkaConfig(options.kafka), logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({ ...buildKafkaConfig(options.kafka), logLevel: kafkaLogLevel() });
     this.reporterKafka = new Kafka({
       ...buildKafkaConfig(options.reporter.connection),
-      logLevel: logLevel.NOTHING,
+      logLevel: kafkaLogLevel(),
     });
     this.reporter = new KafkaReporter(this.reporterKafka, metrics);
   }
@@ -174,13 +174,22 @@ export class LambdaSinkEngine {
   }
 
   private tuning(): SinkTaskTuning {
+    const { consumer } = this.options;
     return {
-      sessionTimeoutMs: 45_000,
-      rebalanceTimeoutMs: 300_000,
-      heartbeatIntervalMs: 3_000,
-      maxBytesPerPartition: 4 * 1024 * 1024,
-      maxBytes: 16 * 1024 * 1024,
+      sessionTimeoutMs: consumer.sessionTimeoutMs,
+      rebalanceTimeoutMs: consumer.maxPollIntervalMs,
+      heartbeatIntervalMs: consumer.heartbeatIntervalMs,
+      maxBytesPerPartition: consumer.maxPartitionFetchBytes,
+      maxBytes: consumer.fetchMaxBytes,
+      // kafkajs runs this many partition handlers at once; more than any one member is assigned.
       partitionsConsumedConcurrently: 64,
     };
   }
+}
+
+/** kafkajs' own logs are off unless LAMBDA_SINK_KAFKA_LOG_LEVEL (error|warn|info|debug) asks for them. */
+function kafkaLogLevel(): logLevel {
+  const wanted = process.env.LAMBDA_SINK_KAFKA_LOG_LEVEL?.toUpperCase() as
+    keyof typeof logLevel | undefined;
+  return wanted && wanted in logLevel ? logLevel[wanted] : logLevel.NOTHING;
 }

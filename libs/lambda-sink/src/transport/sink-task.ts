@@ -48,6 +48,8 @@ export class SinkTask {
       heartbeatInterval: tuning.heartbeatIntervalMs,
       maxBytesPerPartition: tuning.maxBytesPerPartition,
       maxBytes: tuning.maxBytes,
+      // A shutdown waits for the fetch in progress; a short long-poll keeps that wait short.
+      maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
   }
@@ -73,13 +75,13 @@ export class SinkTask {
       topics,
       fromBeginning: this.options.autoOffsetReset === 'earliest',
     });
+    this.status.state = 'RUNNING';
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.track(this.onBatch(payload)),
     });
-    this.status.state = 'RUNNING';
   }
 
   /**
@@ -199,7 +201,8 @@ export class SinkTask {
       else if (p.state === 'FAILED')
         this.consumer.pause([{ topic: p.topic, partitions: [p.partition] }]);
     }
-    if (this.stopping || this.status.state !== 'RUNNING') this.pauseAssigned();
+    if (this.stopping || this.status.state === 'PAUSED' || this.status.state === 'FAILED')
+      this.pauseAssigned();
     this.logger.log(
       `joined group ${this.options.groupId}; assigned ${[...assigned].join(', ') || 'nothing'}`,
     );

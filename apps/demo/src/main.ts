@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: the whole product on this machine, no AWS account, no Docker.
+ * Starts the project's Kafka broker and Lambda endpoint, produces sample orders, runs the
+ * standalone sink service (a child process, exactly as `npm start` runs it) from a Confluent-style
+ * properties file, shows progress, then prints what Lambda received and what landed in the
+ * result topic.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { startLambdaLocal } from '../../../libs/lambda-local/src';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const RECORDS = 600;
+const PARTITIONS = 3;
+const HTTP_PORT = 8083;
+
+async function main(): Promise<void> {
+  const startedBroker = ensureBroker();
+  const brokers = (process.env.KAFKA_BOOTSTRAP_SERVERS ?? '127.0.0.1:9092').split(',');
+  const kafka = new Kafka({ clientId: 'demo', brokers, logLevel: logLevel.NOTHING });
+  const lambda = await startLambdaLocal({ functionsDir: join(root, 'examples', 'functions') });
+  step(`Lambda endpoint on ${lambda.url} with functions: ${lambda.functionNames().join(', ')}`);
+
+  const suffix = Date.now().toString(36);
+  const topic = `demo-orders-${suffix}`;
+  const name = `demo-sink-${suffix}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({
+    topic,
+    messages: Array.from({ length: RECORDS }, (_, i) => ({
+      key: `customer-${i % 17}`,
+      value: JSON.stringify({ order: i, amount: ((i * 37) % 500) + 0.99 }),
+      headers: { source: 'demo' },
+    })),
+  });
+  await producer.disconnect();
+  step(`produced ${RECORDS} orders to "${topic}" (${PARTITIONS} partitions)`);
+
+  const properties = [
+    `name=${name}`,
+    'connector.class=io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
+    'tasks.max=1',
+    `topics=${topic}`,
+    'aws.lambda.function.name=success',
+    'aws.lambda.invocation.type=sync',
+    'aws.lambda.batch.size=50',
+    'behavior.on.error=fail',
+    `bootstrap.servers=${brokers.join(',')}`,
+    'value.converter=org.apache.kafka.connect.json.JsonConverter',
+    'value.converter.schemas.enable=false',
+    `reporter.result.topic.name=${name}-success`,
+    'reporter.result.topic.replication.factor=1',
+    'reporter.error.topic.replication.factor=1',
+    `aws.lambda.endpoint=${lambda.url}`,
+    'aws.lambda.region=us-east-1',
+    'aws.access.key.id=demo',
+    'aws.secret.access.key=demo-secret',
+    `listeners=http://127.0.0.1:${HTTP_PORT}`,
+  ].join('\n');
+  const configFile = join(mkdtempSync(join(tmpdir(), 'lambda-sink-demo-')), 'demo-sink.properties');
+  writeFileSync(configFile, properties + '\n');
+  step(`starting the sink: node dist/apps/lambda-sink/src/main.js --config ${configFile}`);
+  const sink = spawn(
+    process.execPath,
+    [join(root, 'dist', 'apps', 'lambda-sink', 'src', 'main.js'), '--config', configFile],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
+  );
+  let sinkErrors = '';
+  sink.stderr.on('data', (d: Buffer) => (sinkErrors += d.toString()));
+
+  const invokedRecords = () =>
+    lambda
+      .invocationsOf('success')
+      .filter((i) => i.invocationType === 'RequestResponse')
+      .reduce((n, i) => n + (i.event as unknown[]).length, 0);
+  const started = Date.now();
+  while (invokedRecords() < RECORDS) {
+    if (sink.exitCode !== null)
+      throw new Error(`the sink exited (${sink.exitCode}):\n${sinkErrors}`);
+    if (Date.now() - started > 120_000)
+      throw new Error(`timed out waiting for the sink:\n${sinkErrors}`);
+    progress(invokedRecords(), RECORDS);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  progress(RECORDS, RECORDS);
+  process.stdout.write('\n');
+
+  const invocations = lambda
+    .invocationsOf('success')
+    .filter((i) => i.invocationType === 'RequestResponse');
+  const results = await readResults(kafka, `${name}-success`, 3);
+  const status = await fetchStatus(name);
+
+  step('summary');
+  console.log(
+    `  records invoked     ${invokedRecords()} of ${RECORDS} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  Lambda invocations  ${invocations.length} (mean batch ${(invokedRecords() / invocations.length).toFixed(1)} records)`,
+  );
+  console.log(
+    `  first payload element Lambda received:\n    ${JSON.stringify((invocations[0].event as unknown[])[0])}`,
+  );
+  console.log(`  first records in the result topic "${name}-success":`);
+  for (const r of results) console.log(`    ${r}`);
+  console.log(`  GET /connectors/${name}/status →\n    ${JSON.stringify(status)}`);
+
+  sink.kill('SIGTERM');
+  const code = await new Promise<number | null>((resolve) => sink.on('exit', resolve));
+  step(`sink drained and exited with code ${code}`);
+  await lambda.close();
+  if (startedBroker) {
+    spawnSync('bash', [join(root, 'scripts', 'kafka', 'stop.sh')], { stdio: 'inherit' });
+  } else {
+    step('the Kafka broker keeps running (npm run kafka:stop stops it)');
+  }
+}
+
+function ensureBroker(): boolean {
+  if (process.env.KAFKA_BOOTSTRAP_SERVERS) return false;
+  const running = spawnSync('bash', [join(root, 'scripts', 'kafka', 'status.sh')]).status === 0;
+  if (running) return false;
+  step('starting the local Kafka broker (first run resolves Apache Kafka from Maven Central)');
+  const result = spawnSync('bash', [join(root, 'scripts', 'kafka', 'start.sh')], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('could not start Kafka (see above)');
+  return true;
+}
+
+async function readResults(kafka: Kafka, topic: string, count: number): Promise<string[]> {
+  const consumer = kafka.consumer({ groupId: `demo-reader-${Date.now()}` });
+  const values: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 15_000);
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        if (values.length < count)
+          values.push(`key=${message.key?.toString()} value=${message.value?.toString()}`);
+        if (values.length >= count) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  await consumer.disconnect();
+  return values;
+}
+
+async function fetchStatus(name: string): Promise<unknown> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${HTTP_PORT}/connectors/${name}/status`);
+    const body = (await response.json()) as {
+      connector: unknown;
+      tasks: Array<{ id: number; state: string; partitions: unknown[] }>;
+    };
+    return {
+      connector: body.connector,
+      tasks: body.tasks.map((t) => ({ id: t.id, state: t.state, partitions: t.partitions })),
+    };
+  } catch (error) {
+    return `unavailable: ${String(error)}`;
+  }
+}
+
+function step(text: string): void {
+  console.log(`\n▶ ${text}`);
+}
+
+function progress(done: number, total: number): void {
+  const width = 40;
+  const filled = Math.round((done / total) * width);
+  process.stdout.write(
+    `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} records invoked`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './sink';
+
+export const serviceMain = join(repoRoot, 'dist', 'apps', 'lambda-sink', 'src', 'main.js');
+
+/** Writes a Connect-style .properties file and returns its path. */
+export function writePropertiesFile(properties: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-sink-'));
+  const file = join(dir, 'sink.properties');
+  writeFileSync(
+    file,
+    Object.entries(properties)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
+  return file;
+}
+
+export interface SinkProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the standalone service (`node dist/apps/lambda-sink/src/main.js --config FILE`). */
+export function spawnSink(configFile: string, env: NodeJS.ProcessEnv = {}): SinkProcess {
+  const child = spawn(process.execPath, [serviceMain, '--config', configFile], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}

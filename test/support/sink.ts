@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import {
+  startLambdaLocal,
+  type InvocationRecord,
+  type LambdaLocal,
+  type LambdaHandler,
+} from '../../libs/lambda-local/src';
+import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
+import { SinkMetrics } from '../../libs/lambda-sink/src/metrics/sink-metrics';
+import { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
+import { bootstrapServers, uniqueName } from './kafka';
+
+export const repoRoot = join(__dirname, '..', '..', '..');
+export const exampleFunctions = join(repoRoot, 'examples', 'functions');
+
+/** The project's Lambda endpoint with the example functions plus any in-process ones. */
+export function startLambda(functions: Record<string, LambdaHandler> = {}): Promise<LambdaLocal> {
+  return startLambdaLocal({ functionsDir: exampleFunctions, functions });
+}
+
+/** Properties of a sink pointed at the local broker and endpoint; `overrides` win. */
+export function sinkProperties(
+  lambda: LambdaLocal,
+  overrides: Record<string, string>,
+): Record<string, string> {
+  const name = overrides.name ?? uniqueName('sink');
+  return {
+    name,
+    'bootstrap.servers': bootstrapServers,
+    'aws.lambda.function.name': 'success',
+    'aws.lambda.endpoint': lambda.url,
+    'aws.lambda.region': 'us-east-1',
+    'aws.access.key.id': 'test-key-id',
+    'aws.secret.access.key': 'test-secret-key',
+    'aws.lambda.retry.backoff.ms': '20',
+    'aws.lambda.retry.backoff.max.ms': '200',
+    'reporter.result.topic.replication.factor': '1',
+    'reporter.error.topic.replication.factor': '1',
+    'errors.deadletterqueue.topic.replication.factor': '1',
+    'shutdown.timeout.ms': '10000',
+    // A killed member is noticed in seconds, not Kafka's 45 s, so crash tests stay quick.
+    'consumer.override.session.timeout.ms': '6000',
+    'consumer.override.heartbeat.interval.ms': '1000',
+    ...overrides,
+  };
+}
+
+/** Runs a sink in this process (the engine, without Nest) and returns it started. */
+export async function startSink(properties: Record<string, string>): Promise<LambdaSinkEngine> {
+  const engine = new LambdaSinkEngine(optionsFromConnectProperties(properties), new SinkMetrics());
+  await engine.start();
+  return engine;
+}
+
+/** The invocations that carried records (startup's DryRun carries none). */
+export function recordInvocations(lambda: LambdaLocal, functionName: string): InvocationRecord[] {
+  return lambda.invocationsOf(functionName).filter((i) => i.invocationType !== 'DryRun');
+}
+
+/** How many records reached the function, duplicates included. */
+export function invokedRecordCount(lambda: LambdaLocal, functionName: string): number {
+  return recordInvocations(lambda, functionName).reduce(
+    (n, i) => n + (i.event as unknown[]).length,
+    0,
+  );
+}
