@@ -89,12 +89,13 @@ async function main(): Promise<void> {
       .filter((i) => i.invocationType === 'RequestResponse')
       .reduce((n, i) => n + (i.event as unknown[]).length, 0);
   const started = Date.now();
+  let shown = -1;
   while (invokedRecords() < RECORDS) {
     if (sink.exitCode !== null)
       throw new Error(`the sink exited (${sink.exitCode}):\n${sinkErrors}`);
     if (Date.now() - started > 120_000)
       throw new Error(`timed out waiting for the sink:\n${sinkErrors}`);
-    progress(invokedRecords(), RECORDS);
+    if (invokedRecords() !== shown) progress((shown = invokedRecords()), RECORDS);
     await new Promise((r) => setTimeout(r, 100));
   }
   progress(RECORDS, RECORDS);
