@@ -57,7 +57,8 @@ if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
     process.exit(1);
   }
   startedBroker = true;
-  env.KAFKA_BOOTSTRAP_SERVERS = '127.0.0.1:9092';
+  env.KAFKA_BOOTSTRAP_SERVERS = `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
+  env.KAFKA_SASL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SASL_PORT ?? 9094}`;
 }
 
 const tapFile = join(root, 'dist', 'test-results.tap');
