@@ -1,19 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { Logger as NestLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { INestApplication } from '@nestjs/common';
 import {
   ConfigValidationError,
-  LAMBDA_SINK_OPTIONS,
-  LambdaSinkServer,
   loadConnectProperties,
   loadLambdaSinkOptions,
-  type LambdaSinkOptions,
 } from '../../../libs/lambda-sink/src';
-import { AppModule } from './app.module';
-import { listenAddress } from './listen-address';
+import { bootstrapService } from './bootstrap';
 
 /**
  * `npm start -- --config FILE`: the sink as a standalone Nest service. Configuration errors
@@ -43,20 +37,14 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await NestFactory.create(AppModule.register(properties), {
-    bufferLogs: !process.stdout.isTTY,
-  });
-  if (!process.stdout.isTTY) app.useLogger(app.get(Logger));
-  const options = app.get<LambdaSinkOptions>(LAMBDA_SINK_OPTIONS);
-  const logger = new NestLogger('LambdaSink');
-  for (const warning of options.warnings ?? []) logger.warn(warning);
-
+  let app: INestApplication | undefined;
   let closing = false;
+  // Nest's enableShutdownHooks re-raises the signal after closing (exit 143); a drained sink exits 0.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     process.stderr.write(`received ${signal}, draining\n`);
-    app.close().then(
+    (app ? app.close() : Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`shutdown failed: ${String(error)}\n`);
@@ -67,10 +55,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  const { host, port } = listenAddress(options.listeners);
-  await app.listen(port, host);
-  app.connectMicroservice({ strategy: app.get(LambdaSinkServer) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
+  app = await bootstrapService(properties);
 }
 
 main().catch((error: unknown) => {
