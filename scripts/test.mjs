@@ -61,24 +61,38 @@ if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
   env.KAFKA_SASL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SASL_PORT ?? 9094}`;
 }
 
-const tapFile = join(root, 'dist', 'test-results.tap');
-const status = run(
-  process.execPath,
-  [
-    '--enable-source-maps',
-    '--test',
-    '--test-concurrency=2',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tapFile}`,
-    ...specs,
-  ],
-  env,
-);
-// One plain closing line, whatever reporter is on screen: "tests: N passed, N failed, N skipped".
-const tap = readFileSync(tapFile, 'utf8');
-const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-console.log(`tests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+// Reliability scenarios restart the broker and kill processes, so they run alone, after the rest.
+const isSerial = (file) => relative(join(root, 'dist'), file).startsWith('test/reliability/');
+const phases = [
+  { name: 'main', files: specs.filter((f) => !isSerial(f)), concurrency: 2 },
+  { name: 'serial', files: specs.filter(isSerial), concurrency: 1 },
+].filter((phase) => phase.files.length > 0);
+
+let status = 0;
+const totals = { pass: 0, fail: 0, skipped: 0 };
+for (const phase of phases) {
+  const tapFile = join(root, 'dist', `test-results-${phase.name}.tap`);
+  const code = run(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--test',
+      `--test-concurrency=${phase.concurrency}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...phase.files,
+    ],
+    env,
+  );
+  if (code !== 0) status = code;
+  const tap = readFileSync(tapFile, 'utf8');
+  for (const name of Object.keys(totals)) {
+    totals[name] += Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  }
+}
+// One plain closing line over all phases: "tests: N passed, N failed, N skipped".
+console.log(`tests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 if (startedBroker && !env.KEEP_KAFKA) run('bash', ['scripts/kafka/stop.sh']);
 process.exit(status);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './sink';
@@ -33,8 +33,14 @@ export function spawnSink(configFile: string, env: NodeJS.ProcessEnv = {}): Sink
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // SINK_OUTPUT_FILE keeps every spawned service's output for debugging a failed run.
+  const keep = process.env.SINK_OUTPUT_FILE;
+  const collect = (d: Buffer) => {
+    output += d.toString();
+    if (keep) appendFileSync(keep, d);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }

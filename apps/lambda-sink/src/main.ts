@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import {
   ConfigValidationError,
   loadConnectProperties,
@@ -37,17 +37,19 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let app: INestApplication | undefined;
+  let app: INestApplication | undefined = undefined; // set once started; read by the signal handler
   let closing = false;
+  // Through Nest's logger, which is pino once the app is up: these are JSON lines like the rest.
+  const logger = new Logger('LambdaSink');
   // Nest's enableShutdownHooks re-raises the signal after closing (exit 143); a drained sink exits 0.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    process.stderr.write(`received ${signal}, draining\n`);
+    logger.log(`received ${signal}, draining`);
     (app ? app.close() : Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        logger.error(`shutdown failed: ${describe(error)}`);
         process.exit(1);
       },
     );
@@ -58,9 +60,14 @@ async function main(): Promise<void> {
   app = await bootstrapService(properties);
 }
 
+/** The message only: a stack could carry configuration text. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `lambda-sink failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  // Startup logs may still be buffered (bufferLogs) if Nest failed before its logger was set.
+  Logger.flush();
+  new Logger('LambdaSink').error(`lambda-sink failed to start: ${describe(error)}`);
   process.exit(1);
 });

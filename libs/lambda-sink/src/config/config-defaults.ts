@@ -11,7 +11,9 @@ export const CONFIG_DEFAULTS = {
   // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
   socketTimeoutMs: 50_000,
   behaviorOnError: 'fail',
-  maxRetries: 10,
+  // With the backoff below (100 ms doubling to 10 s) 30 retries ride out about four minutes of
+  // throttling or outage before behavior.on.error decides; Lambda throttling storms last that long.
+  maxRetries: 30,
   retryBackoffMs: 100,
   retryBackoffMaxMs: 10_000,
   validate: true,

@@ -3,6 +3,9 @@ import { KNOWN_PROPERTY_NAMES } from './lambda-sink-properties';
 export const ENV_PREFIX = 'LAMBDA_SINK_';
 /** Names the configuration file, like `--config`. Not a property. */
 export const CONFIG_FILE_ENV = 'LAMBDA_SINK_CONFIG';
+/** Turns kafkajs' own logs on (read by the engine). Not a property either. */
+export const KAFKA_LOG_LEVEL_ENV = 'LAMBDA_SINK_KAFKA_LOG_LEVEL';
+const NOT_PROPERTIES = new Set([CONFIG_FILE_ENV, KAFKA_LOG_LEVEL_ENV]);
 
 /** `aws.lambda.function.name` → `LAMBDA_SINK_AWS_LAMBDA_FUNCTION_NAME`. */
 export function envVarName(property: string): string {
@@ -24,7 +27,7 @@ export function propertiesFromEnv(env: NodeJS.ProcessEnv): EnvProperties {
   const properties: Record<string, string> = {};
   const variables: Record<string, string> = {};
   for (const [variable, value] of Object.entries(env)) {
-    if (!variable.startsWith(ENV_PREFIX) || variable === CONFIG_FILE_ENV || value === undefined) {
+    if (!variable.startsWith(ENV_PREFIX) || NOT_PROPERTIES.has(variable) || value === undefined) {
       continue;
     }
     const name =

@@ -39,6 +39,15 @@ export class ReporterError extends SinkError {
   readonly retryable = true;
 }
 
+/**
+ * The reporter's cluster refused a record for good (larger than the topic accepts, invalid):
+ * sending it again cannot succeed, and going on without it would lose a result or error record.
+ */
+export class ReporterRejectedError extends SinkError {
+  readonly code = 'REPORTER_REJECTED';
+  readonly retryable = false;
+}
+
 /** Startup checks (GetFunction, DryRun, topic creation) failed. */
 export class StartupValidationError extends SinkError {
   readonly code = 'STARTUP_VALIDATION_FAILED';

@@ -17,11 +17,17 @@ export const messages = {
     `startup validation of Lambda function "${fn}" in region ${region ?? 'unset'} failed at ${step}: ${cause}`,
   reporterFailed: (topic: string, cause: string) =>
     `could not write to reporter topic "${topic}": ${cause}`,
+  reporterRejected: (topic: string, cause: string) =>
+    `reporter topic "${topic}" refuses a record: ${cause}; if it is over the topic's ` +
+    `max.message.bytes, raise that topic setting and resume the partition`,
   topicCreationFailed: (topic: string, cause: string) =>
     `could not create topic "${topic}": ${cause}`,
   replicationFactorTooLarge: (topic: string, factor: number, brokers: number) =>
     `topic "${topic}" needs replication factor ${factor} but the cluster has ${brokers} broker(s); ` +
     `set the matching *.replication.factor property to at most ${brokers}`,
+  topicsMissing: (topics: string[], servers: string) =>
+    `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
+    `(the sink reads topics, it does not create them)`,
   conversionFailed: (part: string, converter: string, cause: string) =>
     `${part} converter ${converter} could not read the record: ${cause}`,
   partitionFailed: (topic: string, partition: number, offset: number, cause: string) =>

@@ -34,6 +34,16 @@ export function actionForConfigurationError(): FailureAction {
   return 'fail-task';
 }
 
+/**
+ * A result, error or DLQ record the reporter's cluster refuses for good: that partition stops
+ * where it is (its offset must not pass a record whose report is missing) until someone fixes
+ * the topic and resumes it. Transient reporter failures are not failures at all: they are
+ * retried for as long as it takes, holding the offset back.
+ */
+export function actionForReporterRejection(): FailureAction {
+  return 'fail-partition';
+}
+
 export function actionForConversionError(tolerance: ErrorsTolerance): FailureAction {
   return tolerance === 'all' ? 'dead-letter' : 'fail-task';
 }

@@ -2,12 +2,13 @@ import { Logger } from '@nestjs/common';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import type { ConversionError } from '../conversion/conversion-error';
 import type { KafkaRecord } from '../conversion/kafka-record';
-import { LambdaFunctionError } from '../errors/lambda-errors';
+import { LambdaFunctionError, ReporterRejectedError } from '../errors/lambda-errors';
 import { describeError } from '../errors/messages';
 import {
   actionForConfigurationError,
   actionForConversionError,
   actionForRecordFailure,
+  actionForReporterRejection,
   type RecordFailureKind,
 } from '../errors/outcome-policy';
 import type { SinkMetrics } from '../metrics/sink-metrics';
@@ -49,10 +50,10 @@ export class FailureHandler {
         return 'fail-partition';
       case 'report':
         this.logger.error(
-          `${describeError(error)} (${records.length} record(s) written to the error topic)`,
+          `${describeError(error)} (${records.length} record(s); ` +
+            `${this.options.reporter.errorTopic ? 'writing them to the error topic' : 'no error topic'})`,
         );
-        await this.writeErrorRecords(records, error, controls);
-        return 'continue';
+        return this.reported(() => this.writeErrorRecords(records, error, controls));
       default:
         return 'continue';
     }
@@ -91,9 +92,26 @@ export class FailureHandler {
         name,
         errors.deadLetterQueueContextHeaders,
       );
-      await this.reporter.send('dlq', errors.deadLetterQueueTopic, [message], controls);
+      const topic = errors.deadLetterQueueTopic;
+      return this.reported(() => this.reporter.send('dlq', topic, [message], controls));
     }
     return 'continue';
+  }
+
+  /**
+   * Runs a result, error or DLQ write: `continue` once it is acknowledged, the policy's verdict
+   * when the cluster refuses it for good. Anything else (shutdown while waiting) propagates.
+   */
+  async reported(write: () => Promise<void>): Promise<FailureVerdict> {
+    try {
+      await write();
+      return 'continue';
+    } catch (error) {
+      if (!(error instanceof ReporterRejectedError)) throw error;
+      actionForReporterRejection();
+      this.status.trace = describeError(error);
+      return 'fail-partition';
+    }
   }
 
   private async writeErrorRecords(

@@ -4,7 +4,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { buildKafkaConfig } from '../config/kafka-client-config';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { createConverter } from '../conversion/converter-factory';
-import { describeError } from '../errors/messages';
+import { StartupValidationError } from '../errors/lambda-errors';
+import { describeError, messages } from '../errors/messages';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
@@ -135,6 +136,31 @@ export class LambdaSinkEngine {
 
   get running(): boolean {
     return this.started;
+  }
+
+  /**
+   * kafkajs cannot subscribe to a topic that does not exist (it fails with "This server does not
+   * host this topic-partition"); say which topics are missing instead. The sink never creates
+   * its input topics. `topics.regex` needs no check: it picks topics up as they appear.
+   */
+  private async checkTopicsExist(): Promise<void> {
+    if (!this.options.topics) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = this.options.topics.filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        throw new StartupValidationError(
+          messages.topicsMissing(missing, this.options.kafka.bootstrapServers.join(',')),
+          {
+            topic: missing.join(','),
+          },
+        );
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private async prepareReporter(): Promise<void> {

@@ -5,8 +5,8 @@
 export interface PartitionControls {
   /** Marks everything up to and including `offset` as processed (the next fetch starts after it). */
   resolveOffset(offset: number): void;
-  /** Commits `nextOffset` (last processed + 1) to the consumer group. */
-  commit(nextOffset: number): Promise<void>;
+  /** Commits `nextOffset` (last processed + 1) to the consumer group; false if the group refused it. */
+  commit(nextOffset: number): Promise<boolean>;
   /** Stops fetching this partition until resumed (behavior.on.error=fail). */
   pause(): void;
   /** True when work must stop early: shutdown, rebalance, or the partition was revoked. */

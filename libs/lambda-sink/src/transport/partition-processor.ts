@@ -15,13 +15,11 @@ import type { LambdaInvoker } from '../invocation/lambda-invoker';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { buildResultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../status/sink-status';
+import { CommitTracker } from './commit-tracker';
 import { FailureHandler, type FailureVerdict } from './failure-handler';
 import type { PartitionControls } from './partition-controls';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
-
-/** How often a long-running partition commits what it finished, besides at the end. */
-const COMMIT_INTERVAL_MS = 1000;
 
 export type ProcessOutcome = 'completed' | 'stopped' | 'partition-failed' | 'task-failed';
 
@@ -112,7 +110,7 @@ export class PartitionProcessor {
             item.kind === 'batch' ? item.batch.firstOffset : item.oversized.record.offset;
           if (verdict !== 'continue')
             return await tracker.finish(this.stop(verdict, status, first, controls));
-          await tracker.done(last);
+          tracker.done(last);
         }
         index = run.nextIndex;
         if (run.failure) {
@@ -125,7 +123,7 @@ export class PartitionProcessor {
           const offset = Number(run.failure.record.offset);
           if (verdict !== 'continue')
             return await tracker.finish(this.stop(verdict, status, offset, controls));
-          await tracker.done(offset);
+          tracker.done(offset);
           index++;
         }
       }
@@ -184,11 +182,9 @@ export class PartitionProcessor {
     }
     const resultTopic = options.reporter.resultTopic;
     if (options.lambda.invocationType === 'sync' && resultTopic) {
-      await this.deps.reporter.send(
-        'result',
-        resultTopic,
-        buildResultMessages(batch.records, result.responsePayload),
-        controls,
+      const results = buildResultMessages(batch.records, result.responsePayload);
+      return failures.reported(() =>
+        this.deps.reporter.send('result', resultTopic, results, controls),
       );
     }
     return 'continue';
@@ -208,45 +204,6 @@ export class PartitionProcessor {
       messages.partitionFailed(status.topic, status.partition, offset, status.trace ?? 'error'),
     );
     return 'partition-failed';
-  }
-}
-
-/** Resolves each finished offset at once and commits at most every COMMIT_INTERVAL_MS and at the end. */
-class CommitTracker {
-  private pending?: number;
-  private lastCommit = Date.now();
-
-  constructor(
-    private readonly controls: PartitionControls,
-    private readonly status: PartitionStatus,
-    private readonly metrics: SinkMetrics,
-  ) {}
-
-  async done(offset: number): Promise<void> {
-    this.controls.resolveOffset(offset);
-    this.pending = offset + 1;
-    if (this.status.highWatermark !== undefined) {
-      this.metrics.consumerLag.set(
-        { topic: this.status.topic, partition: String(this.status.partition) },
-        Math.max(0, this.status.highWatermark - this.pending),
-      );
-    }
-    if (Date.now() - this.lastCommit >= COMMIT_INTERVAL_MS) await this.flush();
-  }
-
-  async finish(outcome: ProcessOutcome): Promise<ProcessOutcome> {
-    await this.flush();
-    return outcome;
-  }
-
-  private async flush(): Promise<void> {
-    this.lastCommit = Date.now();
-    if (this.pending === undefined) return;
-    const next = this.pending;
-    this.pending = undefined;
-    await this.controls.commit(next);
-    this.status.committedOffset = next;
-    this.metrics.commits.inc();
   }
 }
 

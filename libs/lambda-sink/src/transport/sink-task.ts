@@ -60,28 +60,57 @@ export class SinkTask {
     this.consumer.on(events.REBALANCING, () => {
       this.rebalancing = true;
     });
-    this.consumer.on(events.CRASH, (e) => {
-      const error = e.payload.error;
-      this.logger.error(
-        `consumer crashed: ${describeError(error)}${e.payload.restart ? ' (restarting)' : ''}`,
-      );
-      if (!e.payload.restart) this.fail(error);
-    });
+    this.consumer.on(events.CRASH, (e) => this.onCrash(e.payload.error, e.payload.restart));
+    this.status.state = 'RUNNING';
+    await this.connectAndRun();
+  }
+
+  private async connectAndRun(): Promise<void> {
     await this.consumer.connect();
+    // Connect matches topics.regex against the whole topic name; RegExp.test would match a part.
     const topics: (string | RegExp)[] = this.options.topics ?? [
-      new RegExp(this.options.topicsRegex ?? ''),
+      new RegExp(`^(?:${this.options.topicsRegex})$`),
     ];
     await this.consumer.subscribe({
       topics,
       fromBeginning: this.options.autoOffsetReset === 'earliest',
     });
-    this.status.state = 'RUNNING';
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.track(this.onBatch(payload)),
     });
+  }
+
+  /**
+   * kafkajs restarts its consumer after retriable crashes only; a broker that stays away longer
+   * than its retries ends in a crash it does not restart. A sink must not stop for good because
+   * Kafka was down for a while (Connect keeps trying too), so the task restarts the consumer
+   * itself, backing off, until it runs or the sink stops. Readiness is DOWN meanwhile.
+   */
+  private onCrash(error: Error, restartedByKafkajs: boolean): void {
+    this.status.joinedGroup = false;
+    this.status.trace = describeError(error);
+    this.logger.error(
+      `consumer crashed: ${describeError(error)}; ${restartedByKafkajs ? 'kafkajs restarts it' : 'restarting it'}`,
+    );
+    if (!restartedByKafkajs) void this.restartAfterCrash(1);
+  }
+
+  private async restartAfterCrash(attempt: number): Promise<void> {
+    if (this.stopping) return;
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
+    if (this.stopping) return;
+    try {
+      await this.consumer.disconnect().catch(() => undefined);
+      await this.connectAndRun();
+      this.logger.log('consumer restarted after a crash');
+    } catch (error) {
+      this.status.trace = describeError(error);
+      this.logger.warn(`consumer restart failed (${describeError(error)}); trying again`);
+      void this.restartAfterCrash(attempt + 1);
+    }
   }
 
   /**
@@ -169,13 +198,15 @@ export class SinkTask {
     }
   }
 
-  private async commit(topic: string, partition: number, next: number): Promise<void> {
+  private async commit(topic: string, partition: number, next: number): Promise<boolean> {
     try {
       await this.consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
+      return true;
     } catch (error) {
       // The group moved on (rebalance, member evicted): the new owner starts from the last
       // commit that did land, so these records may be invoked again — never skipped.
       this.logger.warn(`commit of ${topic}-${partition}@${next} failed: ${describeError(error)}`);
+      return false;
     }
   }
 
@@ -189,6 +220,7 @@ export class SinkTask {
   private onGroupJoin(assignment: Record<string, number[]>): void {
     this.rebalancing = false;
     this.status.joinedGroup = true;
+    if (this.status.state !== 'FAILED') this.status.trace = undefined;
     const assigned = new Set<string>();
     for (const [topic, partitions] of Object.entries(assignment)) {
       for (const partition of partitions) {

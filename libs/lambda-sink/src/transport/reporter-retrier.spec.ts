@@ -1,0 +1,119 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Message } from 'kafkajs';
+import { ReporterError, ReporterRejectedError } from '../errors/lambda-errors';
+import type { KafkaReporter } from '../reporting/kafka-reporter';
+import type { PartitionControls } from './partition-controls';
+import { ReporterAbandoned, ReporterRetrier } from './reporter-retrier';
+
+/** A reporter that takes requests up to `maxBytes` of values and answers the rest as a broker would. */
+class FakeReporter {
+  readonly requests: string[][] = [];
+  unavailableFor = 0;
+
+  constructor(private readonly maxBytes = Infinity) {}
+
+  async send(_kind: string, topic: string, records: Message[]): Promise<void> {
+    if (this.unavailableFor > 0) {
+      this.unavailableFor--;
+      throw new ReporterError(
+        'down',
+        { topic },
+        { cause: new KafkaJSNonRetriableError('ECONNREFUSED') },
+      );
+    }
+    const bytes = records.reduce((n, r) => n + String(r.value).length, 0);
+    if (bytes > this.maxBytes) {
+      const tooLarge = new KafkaJSProtocolError({
+        type: 'MESSAGE_TOO_LARGE',
+        code: 10,
+        retriable: false,
+        message: 'The request included a message larger than the max message size',
+      } as never);
+      throw new ReporterError('refused', { topic }, { cause: tooLarge });
+    }
+    this.requests.push(records.map((r) => String(r.key)));
+  }
+}
+
+function controls(stop = () => false, signal = new AbortController().signal): PartitionControls {
+  return {
+    resolveOffset: () => undefined,
+    commit: async () => true,
+    pause: () => undefined,
+    shouldStop: stop,
+    signal,
+  };
+}
+
+const records = (count: number, bytes: number): Message[] =>
+  Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'x'.repeat(bytes) }));
+
+const retrier = (reporter: FakeReporter) =>
+  new ReporterRetrier(reporter as unknown as KafkaReporter);
+
+describe('ReporterRetrier', () => {
+  it('sends a batch whose records pass 1 MB together in several requests, in order', async () => {
+    const reporter = new FakeReporter();
+    await retrier(reporter).send('result', 't', records(5, 300_000), controls());
+    assert.deepEqual(reporter.requests, [
+      ['k0', 'k1', 'k2'],
+      ['k3', 'k4'],
+    ]);
+  });
+
+  it('halves a request the topic finds too large until it passes, never sending a record twice', async () => {
+    const reporter = new FakeReporter(250);
+    await retrier(reporter).send('error', 't', records(6, 100), controls());
+    assert.deepEqual(reporter.requests, [['k0', 'k1'], ['k2'], ['k3', 'k4'], ['k5']]);
+  });
+
+  it('rejects a single record the topic cannot take, naming the topic', async () => {
+    const reporter = new FakeReporter(50);
+    await assert.rejects(
+      retrier(reporter).send('result', 'results', records(1, 100), controls()),
+      (error: Error) => {
+        assert.ok(error instanceof ReporterRejectedError);
+        assert.match(error.message, /"results".*max\.message\.bytes/);
+        return true;
+      },
+    );
+  });
+
+  it('keeps retrying while the broker is away, then delivers', async () => {
+    const reporter = new FakeReporter();
+    reporter.unavailableFor = 2;
+    await retrier(reporter).send('result', 't', records(2, 10), controls());
+    assert.deepEqual(reporter.requests, [['k0', 'k1']]);
+  });
+
+  it('gives up without delivering when the partition must stop', async () => {
+    const reporter = new FakeReporter();
+    reporter.unavailableFor = 1;
+    await assert.rejects(
+      retrier(reporter).send(
+        'result',
+        't',
+        records(1, 10),
+        controls(() => true),
+      ),
+      ReporterAbandoned,
+    );
+    assert.deepEqual(reporter.requests, []);
+  });
+
+  it('stops waiting for a write that never answers when the sink gives up on in-flight work', async () => {
+    const hanging = {
+      send: () => new Promise<void>(() => undefined),
+    } as unknown as KafkaReporter;
+    const abort = new AbortController();
+    const sending = new ReporterRetrier(hanging).send(
+      'result',
+      't',
+      records(1, 10),
+      controls(() => true, abort.signal),
+    );
+    setTimeout(() => abort.abort(new Error('shutdown timeout')), 20);
+    await assert.rejects(sending, ReporterAbandoned);
+  });
+});
