@@ -30,7 +30,6 @@ export async function bootstrapService(
   if (jsonLogs) app.useLogger(app.get(Logger));
   const sinkOptions = app.get<LambdaSinkOptions>(LAMBDA_SINK_OPTIONS);
   const logger = new NestLogger('LambdaSink');
-  for (const warning of sinkOptions.warnings ?? []) logger.warn(warning);
 
   const { host, port } = listenAddress(sinkOptions.listeners);
   await app.listen(options.port ?? port, host);

@@ -62,6 +62,14 @@ export async function brokerRestart(
     200,
   );
   const alive = sink.child.exitCode === null;
+  // When it did not resume, what the service says about itself is the first clue.
+  const url = sink.output().match(/HTTP \(health, status, metrics\) on (http:\/\/[^"\s]+)/)?.[1];
+  const diagnosis =
+    !resumed && url
+      ? await fetch(`${url}/health/ready`)
+          .then((r) => r.text())
+          .catch(String)
+      : '';
   sink.child.kill('SIGTERM');
   await sink.exited;
   const { lost, duplicated } = tally(lambda, fn, size.records);
@@ -75,7 +83,7 @@ export async function brokerRestart(
     notes: [
       `broker stop exit ${stop.status}`,
       `service ${alive ? 'kept running' : 'died'}`,
-      ...(lost > 0 ? [`service output: ${sink.output().slice(-3000)}`] : []),
+      ...(lost > 0 ? [`readiness: ${diagnosis}`] : []),
     ],
   };
 }

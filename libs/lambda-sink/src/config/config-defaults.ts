@@ -25,6 +25,8 @@ export const CONFIG_DEFAULTS = {
   maxPollIntervalMs: 300_000,
   maxPartitionFetchBytes: 4 * 1024 * 1024,
   fetchMaxBytes: 16 * 1024 * 1024,
+  // How often topics.regex looks for new matching topics (the Java consumer's metadata.max.age.ms).
+  metadataMaxAgeMs: 300_000,
   securityProtocol: 'PLAINTEXT',
   // StringConverter, Connect's own default.
   converter: 'string',

@@ -38,4 +38,7 @@ export class KafkaProperties {
 
   @IsIntegerText(1024)
   'consumer.override.fetch.max.bytes'?: string;
+
+  @IsIntegerText(100)
+  'consumer.override.metadata.max.age.ms'?: string;
 }

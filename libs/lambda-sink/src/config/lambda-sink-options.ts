@@ -97,6 +97,8 @@ export interface ConsumerTuningOptions {
   maxPartitionFetchBytes: number;
   /** `fetch.max.bytes`: the most one fetch brings in all; bounds the memory of a backlog. */
   fetchMaxBytes: number;
+  /** `metadata.max.age.ms`: how often `topics.regex` looks for new matching topics. */
+  metadataMaxAgeMs: number;
 }
 
 export interface LambdaSinkOptions {

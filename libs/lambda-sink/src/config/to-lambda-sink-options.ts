@@ -58,6 +58,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         D.maxPartitionFetchBytes,
       ),
       fetchMaxBytes: read.int('consumer.override.fetch.max.bytes', D.fetchMaxBytes),
+      metadataMaxAgeMs: read.int('consumer.override.metadata.max.age.ms', D.metadataMaxAgeMs),
     },
     keyConverter: converter(values, 'key'),
     valueConverter: converter(values, 'value'),

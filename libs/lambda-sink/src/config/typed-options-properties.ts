@@ -40,6 +40,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'consumer.maxPollIntervalMs': 'consumer.override.max.poll.interval.ms',
   'consumer.maxPartitionFetchBytes': 'consumer.override.max.partition.fetch.bytes',
   'consumer.fetchMaxBytes': 'consumer.override.fetch.max.bytes',
+  'consumer.metadataMaxAgeMs': 'consumer.override.metadata.max.age.ms',
   'keyConverter.schemasEnable': 'key.converter.schemas.enable',
   'valueConverter.schemasEnable': 'value.converter.schemas.enable',
   'lambda.functionName': 'aws.lambda.function.name',

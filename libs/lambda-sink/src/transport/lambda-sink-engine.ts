@@ -16,7 +16,8 @@ import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
-import { SinkTask, type SinkTaskTuning } from './sink-task';
+import { SinkTask, topicPattern, type SinkTaskTuning } from './sink-task';
+import { TopicPatternWatcher } from './topic-pattern-watcher';
 
 export interface LambdaSinkEngineDeps {
   /** Injected in tests; built from the options otherwise. */
@@ -37,6 +38,7 @@ export class LambdaSinkEngine {
   private readonly kafka: Kafka;
   private readonly reporterKafka: Kafka;
   private started = false;
+  private watcher?: TopicPatternWatcher;
   /** False while the last Lambda attempt failed to get an answer (network, 5xx, throttling, denied). */
   lambdaReachable = true;
 
@@ -62,8 +64,11 @@ export class LambdaSinkEngine {
       `starting "${options.name}": function ${options.lambda.functionName} (${options.lambda.invocationType}), ` +
         `topics ${options.topics?.join(',') ?? `/${options.topicsRegex}/`}, group ${options.groupId}, ${options.tasksMax} task(s)`,
     );
+    // Logged here, not by the app, so the module and the transport strategy show them too.
+    for (const warning of options.warnings) this.logger.warn(warning);
     if (options.lambda.validate)
       await validateFunction(this.lambdaClient, options.lambda.functionName, region);
+    await this.checkTopicsExist();
     await this.prepareReporter();
 
     const invoker = new LambdaInvoker(
@@ -99,6 +104,17 @@ export class LambdaSinkEngine {
     }
     this.started = true;
     await Promise.all(this.tasks.map((t) => t.start()));
+    if (options.topicsRegex) {
+      this.watcher = new TopicPatternWatcher(
+        this.kafka,
+        topicPattern(options.topicsRegex),
+        options.consumer.metadataMaxAgeMs,
+        async () => {
+          await Promise.all(this.tasks.map((t) => t.resubscribe()));
+        },
+      );
+      await this.watcher.start();
+    }
     this.status.connectorState = 'RUNNING';
     this.logger.log(`"${options.name}" running`);
   }
@@ -106,6 +122,7 @@ export class LambdaSinkEngine {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.watcher?.stop();
     this.logger.log(
       `stopping "${this.options.name}" (up to ${this.options.shutdownTimeoutMs} ms for in-flight work)`,
     );

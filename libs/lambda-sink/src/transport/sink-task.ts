@@ -8,6 +8,9 @@ import type { PartitionProcessor } from './partition-processor';
 
 /** How often a long Lambda call keeps the group session alive (kafkajs throttles to its interval). */
 const HEARTBEAT_TICK_MS = 1000;
+/** A consumer that has not fetched for this long, with no batch in progress, is stuck. */
+const STALL_AFTER_MS = 45_000;
+const STALL_CHECK_MS = 5_000;
 
 export interface SinkTaskTuning {
   sessionTimeoutMs: number;
@@ -26,23 +29,36 @@ export interface SinkTaskTuning {
  */
 export class SinkTask {
   private readonly logger: Logger;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private readonly active = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private stopping = false;
   private rebalancing = false;
+  private lastFetchAt = Date.now();
+  private restarting = false;
+  private watchdog?: NodeJS.Timeout;
 
   constructor(
     readonly id: number,
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: LambdaSinkOptions,
     private readonly processor: PartitionProcessor,
     private readonly status: TaskStatus,
     private readonly tuning: SinkTaskTuning,
   ) {
     this.logger = new Logger(`LambdaSink task ${id}`);
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
+    this.consumer = this.createConsumer();
+  }
+
+  /**
+   * A kafkajs consumer that was disconnected cannot reliably connect again (it reuses closed
+   * broker connections: "write after end"), so every restart — after a crash, to resubscribe —
+   * gets a fresh one with the same group id.
+   */
+  private createConsumer(): Consumer {
+    const { tuning } = this;
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
       sessionTimeout: tuning.sessionTimeoutMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
       heartbeatInterval: tuning.heartbeatIntervalMs,
@@ -52,24 +68,49 @@ export class SinkTask {
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
+    const { events } = consumer;
+    consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment));
+    consumer.on(events.REBALANCING, () => {
+      this.rebalancing = true;
+    });
+    consumer.on(events.FETCH, () => {
+      this.lastFetchAt = Date.now();
+    });
+    consumer.on(events.CRASH, (e) => {
+      if (consumer === this.consumer) this.onCrash(e.payload.error, e.payload.restart);
+    });
+    return consumer;
   }
 
   async start(): Promise<void> {
-    const { events } = this.consumer;
-    this.consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment));
-    this.consumer.on(events.REBALANCING, () => {
-      this.rebalancing = true;
-    });
-    this.consumer.on(events.CRASH, (e) => this.onCrash(e.payload.error, e.payload.restart));
     this.status.state = 'RUNNING';
     await this.connectAndRun();
+    this.watchdog = setInterval(() => this.checkStalled(), STALL_CHECK_MS);
+    this.watchdog.unref();
+  }
+
+  /**
+   * kafkajs can stop fetching for good after a broker restart without crashing (seen here:
+   * joined, lag growing, no fetch for minutes). An idle kafkajs consumer fetches at least every
+   * maxWaitTime, so no fetch for STALL_AFTER_MS while no batch is being processed means it is
+   * stuck: replace it, as after a crash. Committed offsets make the replacement lossless.
+   */
+  private checkStalled(): void {
+    if (this.stopping || this.restarting || this.active.size > 0) return;
+    const silentFor = Date.now() - this.lastFetchAt;
+    if (silentFor < STALL_AFTER_MS) return;
+    this.logger.warn(
+      `no fetch for ${Math.round(silentFor / 1000)} s with no batch in progress; restarting the consumer`,
+    );
+    this.status.joinedGroup = false;
+    this.lastFetchAt = Date.now();
+    void this.restartAfterCrash(0);
   }
 
   private async connectAndRun(): Promise<void> {
     await this.consumer.connect();
-    // Connect matches topics.regex against the whole topic name; RegExp.test would match a part.
     const topics: (string | RegExp)[] = this.options.topics ?? [
-      new RegExp(`^(?:${this.options.topicsRegex})$`),
+      topicPattern(this.options.topicsRegex ?? ''),
     ];
     await this.consumer.subscribe({
       topics,
@@ -100,12 +141,21 @@ export class SinkTask {
 
   private async restartAfterCrash(attempt: number): Promise<void> {
     if (this.stopping) return;
+    this.restarting = true;
     await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
     if (this.stopping) return;
     try {
-      await this.consumer.disconnect().catch(() => undefined);
+      const old = this.consumer;
+      this.consumer = this.createConsumer();
+      // A stuck consumer may never finish disconnecting; do not wait on it for long.
+      await Promise.race([
+        old.disconnect().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 10_000)),
+      ]);
       await this.connectAndRun();
-      this.logger.log('consumer restarted after a crash');
+      this.lastFetchAt = Date.now();
+      this.restarting = false;
+      this.logger.log('consumer restarted');
     } catch (error) {
       this.status.trace = describeError(error);
       this.logger.warn(`consumer restart failed (${describeError(error)}); trying again`);
@@ -120,6 +170,7 @@ export class SinkTask {
   async stop(timeoutMs: number): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    clearInterval(this.watchdog);
     this.pauseAssigned();
     const drained = await waitAll([...this.active], timeoutMs);
     if (!drained) {
@@ -159,11 +210,12 @@ export class SinkTask {
     p.state = 'RUNNING';
     p.trace = undefined;
     p.failedAtOffset = undefined;
-    this.consumer.resume([{ topic, partitions: [partition] }]);
+    this.pauseControl('resume', [{ topic, partitions: [partition] }]);
     return true;
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const consumer = this.consumer;
     const { batch } = payload;
     const status = this.partitionStatus(batch.topic, batch.partition);
     if (this.stopping || status.state === 'FAILED' || this.status.state === 'FAILED') return;
@@ -175,8 +227,10 @@ export class SinkTask {
     }, HEARTBEAT_TICK_MS);
     const controls: PartitionControls = {
       resolveOffset: (offset) => payload.resolveOffset(String(offset)),
-      commit: (next) => this.commit(batch.topic, batch.partition, next),
-      pause: () => this.consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]),
+      // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
+      commit: (next) => this.commit(consumer, batch.topic, batch.partition, next),
+      pause: () =>
+        this.pauseControl('pause', [{ topic: batch.topic, partitions: [batch.partition] }]),
       shouldStop: () =>
         this.stopping || this.rebalancing || !payload.isRunning() || payload.isStale(),
       signal: this.abort.signal,
@@ -198,9 +252,14 @@ export class SinkTask {
     }
   }
 
-  private async commit(topic: string, partition: number, next: number): Promise<boolean> {
+  private async commit(
+    consumer: Consumer,
+    topic: string,
+    partition: number,
+    next: number,
+  ): Promise<boolean> {
     try {
-      await this.consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
+      await consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
       return true;
     } catch (error) {
       // The group moved on (rebalance, member evicted): the new owner starts from the last
@@ -208,6 +267,22 @@ export class SinkTask {
       this.logger.warn(`commit of ${topic}-${partition}@${next} failed: ${describeError(error)}`);
       return false;
     }
+  }
+
+  /**
+   * Leaves and rejoins the group with a fresh subscription (new topics matching topics.regex).
+   * Work in flight finishes and commits first, as in a rebalance, so nothing is repeated needlessly.
+   */
+  async resubscribe(): Promise<void> {
+    if (this.stopping) return;
+    this.rebalancing = true;
+    await waitAll([...this.active], this.tuning.rebalanceTimeoutMs);
+    await this.consumer
+      .disconnect()
+      .catch((e) => this.logger.warn(`disconnect: ${describeError(e)}`));
+    if (this.stopping) return;
+    this.consumer = this.createConsumer();
+    await this.connectAndRun();
   }
 
   /** Marks the task FAILED (configuration error, intolerable conversion error): nothing more is consumed. */
@@ -231,7 +306,7 @@ export class SinkTask {
     for (const [key, p] of this.status.partitions) {
       if (!assigned.has(key)) this.status.partitions.delete(key);
       else if (p.state === 'FAILED')
-        this.consumer.pause([{ topic: p.topic, partitions: [p.partition] }]);
+        this.pauseControl('pause', [{ topic: p.topic, partitions: [p.partition] }]);
     }
     if (this.stopping || this.status.state === 'PAUSED' || this.status.state === 'FAILED')
       this.pauseAssigned();
@@ -256,7 +331,25 @@ export class SinkTask {
       byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
     }
     const list = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-    if (list.length > 0) this.consumer.pause(list);
+    if (list.length > 0) this.pauseControl('pause', list);
+  }
+
+  /**
+   * kafkajs refuses pause/resume while its consumer is between runs (after a crash, while
+   * resubscribing). The partition states this task keeps are re-applied on the next GROUP_JOIN,
+   * so a refused call loses nothing.
+   */
+  private pauseControl(
+    action: 'pause' | 'resume',
+    partitions: Array<{ topic: string; partitions: number[] }>,
+  ): void {
+    try {
+      this.consumer[action](partitions);
+    } catch (error) {
+      this.logger.debug?.(
+        `${action} deferred until the consumer runs again: ${describeError(error)}`,
+      );
+    }
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -274,4 +367,9 @@ async function waitAll(work: Promise<unknown>[], timeoutMs: number): Promise<boo
   const result = await Promise.race([all, timeout]);
   clearTimeout(timer);
   return result;
+}
+
+/** Connect matches topics.regex against the whole topic name; RegExp.test alone would match a part. */
+export function topicPattern(regex: string): RegExp {
+  return new RegExp(`^(?:${regex})$`);
 }
