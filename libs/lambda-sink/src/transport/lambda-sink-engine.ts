@@ -16,7 +16,9 @@ import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
-import { SinkTask, topicPattern, type SinkTaskTuning } from './sink-task';
+import type { SinkTaskTuning } from './group-consumer';
+import { SinkTask } from './sink-task';
+import { topicPattern } from './topic-pattern';
 import { TopicPatternWatcher } from './topic-pattern-watcher';
 
 export interface LambdaSinkEngineDeps {

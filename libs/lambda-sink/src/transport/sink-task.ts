@@ -4,22 +4,19 @@ import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { describeError } from '../errors/messages';
 import { partitionKey, type PartitionStatus, type TaskStatus } from '../status/sink-status';
 import type { PartitionControls } from './partition-controls';
+import { FetchWatchdog } from './fetch-watchdog';
+import {
+  commitPartition,
+  createGroupConsumer,
+  REBALANCE_ERRORS,
+  type SinkTaskTuning,
+} from './group-consumer';
 import type { PartitionProcessor } from './partition-processor';
+import { topicPattern } from './topic-pattern';
+import { waitAll } from './wait-all';
 
 /** How often a long Lambda call keeps the group session alive (kafkajs throttles to its interval). */
 const HEARTBEAT_TICK_MS = 1000;
-/** A consumer that has not fetched for this long, with no batch in progress, is stuck. */
-const STALL_AFTER_MS = 45_000;
-const STALL_CHECK_MS = 5_000;
-
-export interface SinkTaskTuning {
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  maxBytesPerPartition: number;
-  maxBytes: number;
-  partitionsConsumedConcurrently: number;
-}
 
 /**
  * One member of the consumer group — what Kafka Connect calls a task. It consumes with kafkajs
@@ -34,9 +31,17 @@ export class SinkTask {
   private readonly abort = new AbortController();
   private stopping = false;
   private rebalancing = false;
-  private lastFetchAt = Date.now();
   private restarting = false;
-  private watchdog?: NodeJS.Timeout;
+  private readonly watchdog = new FetchWatchdog(
+    () => !this.stopping && !this.restarting && this.active.size === 0,
+    (silentFor) => {
+      this.logger.warn(
+        `no fetch for ${Math.round(silentFor / 1000)} s with no batch in progress; replacing the consumer`,
+      );
+      this.status.joinedGroup = false;
+      void this.restartAfterCrash(0);
+    },
+  );
 
   constructor(
     readonly id: number,
@@ -56,25 +61,14 @@ export class SinkTask {
    * gets a fresh one with the same group id.
    */
   private createConsumer(): Consumer {
-    const { tuning } = this;
-    const consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
-      sessionTimeout: tuning.sessionTimeoutMs,
-      rebalanceTimeout: tuning.rebalanceTimeoutMs,
-      heartbeatInterval: tuning.heartbeatIntervalMs,
-      maxBytesPerPartition: tuning.maxBytesPerPartition,
-      maxBytes: tuning.maxBytes,
-      // A shutdown waits for the fetch in progress; a short long-poll keeps that wait short.
-      maxWaitTimeInMs: 1000,
-      allowAutoTopicCreation: false,
-    });
+    const consumer = createGroupConsumer(this.kafka, this.options.groupId, this.tuning);
     const { events } = consumer;
     consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment));
     consumer.on(events.REBALANCING, () => {
       this.rebalancing = true;
     });
     consumer.on(events.FETCH, () => {
-      this.lastFetchAt = Date.now();
+      this.watchdog.fetched();
     });
     consumer.on(events.CRASH, (e) => {
       if (consumer === this.consumer) this.onCrash(e.payload.error, e.payload.restart);
@@ -85,26 +79,7 @@ export class SinkTask {
   async start(): Promise<void> {
     this.status.state = 'RUNNING';
     await this.connectAndRun();
-    this.watchdog = setInterval(() => this.checkStalled(), STALL_CHECK_MS);
-    this.watchdog.unref();
-  }
-
-  /**
-   * kafkajs can stop fetching for good after a broker restart without crashing (seen here:
-   * joined, lag growing, no fetch for minutes). An idle kafkajs consumer fetches at least every
-   * maxWaitTime, so no fetch for STALL_AFTER_MS while no batch is being processed means it is
-   * stuck: replace it, as after a crash. Committed offsets make the replacement lossless.
-   */
-  private checkStalled(): void {
-    if (this.stopping || this.restarting || this.active.size > 0) return;
-    const silentFor = Date.now() - this.lastFetchAt;
-    if (silentFor < STALL_AFTER_MS) return;
-    this.logger.warn(
-      `no fetch for ${Math.round(silentFor / 1000)} s with no batch in progress; restarting the consumer`,
-    );
-    this.status.joinedGroup = false;
-    this.lastFetchAt = Date.now();
-    void this.restartAfterCrash(0);
+    this.watchdog.start();
   }
 
   private async connectAndRun(): Promise<void> {
@@ -153,7 +128,7 @@ export class SinkTask {
         new Promise((r) => setTimeout(r, 10_000)),
       ]);
       await this.connectAndRun();
-      this.lastFetchAt = Date.now();
+      this.watchdog.fetched();
       this.restarting = false;
       this.logger.log('consumer restarted');
     } catch (error) {
@@ -170,7 +145,7 @@ export class SinkTask {
   async stop(timeoutMs: number): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    clearInterval(this.watchdog);
+    this.watchdog.stop();
     this.pauseAssigned();
     const drained = await waitAll([...this.active], timeoutMs);
     if (!drained) {
@@ -219,20 +194,28 @@ export class SinkTask {
     const { batch } = payload;
     const status = this.partitionStatus(batch.topic, batch.partition);
     if (this.stopping || status.state === 'FAILED' || this.status.state === 'FAILED') return;
+    // Set when this batch's heartbeat says the group is rebalancing: finish the call in flight,
+    // commit, return. Scoped to the batch on purpose: a flag that outlived it (say, after a
+    // heartbeat lost to a broker restart, with no rebalance following) would make every later
+    // batch return at once, unprocessed, in a busy loop.
+    let groupMoving = false;
     const heartbeat = setInterval(() => {
-      payload.heartbeat().catch(() => {
-        // A failed heartbeat means the group is rebalancing: finish the current call, commit, return.
-        this.rebalancing = true;
+      payload.heartbeat().catch((error: { type?: string }) => {
+        if (REBALANCE_ERRORS.has(error.type ?? '')) groupMoving = true;
       });
     }, HEARTBEAT_TICK_MS);
     const controls: PartitionControls = {
       resolveOffset: (offset) => payload.resolveOffset(String(offset)),
       // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
-      commit: (next) => this.commit(consumer, batch.topic, batch.partition, next),
+      commit: (next) => commitPartition(consumer, batch.topic, batch.partition, next),
       pause: () =>
         this.pauseControl('pause', [{ topic: batch.topic, partitions: [batch.partition] }]),
       shouldStop: () =>
-        this.stopping || this.rebalancing || !payload.isRunning() || payload.isStale(),
+        this.stopping ||
+        groupMoving ||
+        this.rebalancing ||
+        !payload.isRunning() ||
+        payload.isStale(),
       signal: this.abort.signal,
     };
     try {
@@ -249,23 +232,6 @@ export class SinkTask {
       controls.pause();
     } finally {
       clearInterval(heartbeat);
-    }
-  }
-
-  private async commit(
-    consumer: Consumer,
-    topic: string,
-    partition: number,
-    next: number,
-  ): Promise<boolean> {
-    try {
-      await consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
-      return true;
-    } catch (error) {
-      // The group moved on (rebalance, member evicted): the new owner starts from the last
-      // commit that did land, so these records may be invoked again — never skipped.
-      this.logger.warn(`commit of ${topic}-${partition}@${next} failed: ${describeError(error)}`);
-      return false;
     }
   }
 
@@ -356,20 +322,4 @@ export class SinkTask {
     this.active.add(work);
     return work.finally(() => this.active.delete(work));
   }
-}
-
-async function waitAll(work: Promise<unknown>[], timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const all = Promise.allSettled(work).then(() => true);
-  const result = await Promise.race([all, timeout]);
-  clearTimeout(timer);
-  return result;
-}
-
-/** Connect matches topics.regex against the whole topic name; RegExp.test alone would match a part. */
-export function topicPattern(regex: string): RegExp {
-  return new RegExp(`^(?:${regex})$`);
 }
