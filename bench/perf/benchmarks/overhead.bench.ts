@@ -1,0 +1,117 @@
+import { CONFIG_DEFAULTS } from '../../../libs/lambda-sink/src/config/config-defaults';
+import { uniqueName } from '../../../test/support/kafka';
+import { drainWithBareConsumer } from '../bare-consumer';
+import type { BenchContext } from '../bench-context';
+import type { Benchmark } from '../benchmark';
+import type { Figure } from '../results';
+import type { RunMeasure } from '../run-measure';
+import { drainWithSink, withResultTopic, type SinkDrain } from '../sink-runner';
+import { mean } from '../stats';
+
+/** The goal of issue 6: the sink keeps at least this share of a bare consumer's rate. */
+const OVERHEAD_GOAL = 0.8;
+
+/** Both consumers read with the sink's default fetch sizes, so only what each does differs. */
+export const BARE_FETCH = {
+  maxBytesPerPartition: CONFIG_DEFAULTS.maxPartitionFetchBytes,
+  maxBytes: CONFIG_DEFAULTS.fetchMaxBytes,
+};
+
+interface SinkConfig {
+  label: string;
+  batchSize: number;
+  resultTopic: boolean;
+}
+
+const CONFIGS: SinkConfig[] = [
+  { label: 'sink, batch 100, no result topic', batchSize: 100, resultTopic: false },
+  { label: 'sink, batch 100, result topic', batchSize: 100, resultTopic: true },
+  { label: 'sink, batch 20 (default), no result topic', batchSize: 20, resultTopic: false },
+  { label: 'sink, batch 20 (default), result topic', batchSize: 20, resultTopic: true },
+];
+
+/**
+ * 1. Overhead: the sink with an instant function against a bare kafkajs eachBatch consumer
+ * over the same pre-filled topic. The bare consumer runs first and last and the ratio uses
+ * the mean of the two, so a drift of the machine's load during the run hits both sides.
+ */
+export const overheadBenchmark: Benchmark = {
+  name: 'overhead',
+  title: '1. Overhead: sink vs bare kafkajs consumer',
+  async run(ctx: BenchContext) {
+    const { backlogPartitions: partitions, backlogRecords: records } = ctx.sizes;
+    const topic = await ctx.backlog(partitions, records);
+    const timeoutMs = ctx.sizes.drainTimeoutMs;
+
+    ctx.log('overhead: bare consumer (1/2)');
+    const bareRuns: RunMeasure[] = [
+      await drainWithBareConsumer(ctx, topic, records, { ...BARE_FETCH, timeoutMs }),
+    ];
+    const sinkRuns: SinkDrain[] = [];
+    for (const config of CONFIGS) {
+      ctx.log(`overhead: ${config.label}`);
+      const name = uniqueName('bench-overhead');
+      sinkRuns.push(
+        await drainWithSink(ctx, {
+          label: config.label,
+          topic,
+          expected: records,
+          timeoutMs,
+          properties: {
+            ...(config.resultTopic ? withResultTopic(name) : { name }),
+            'aws.lambda.batch.size': String(config.batchSize),
+          },
+        }),
+      );
+    }
+    ctx.log('overhead: bare consumer (2/2)');
+    bareRuns.push(await drainWithBareConsumer(ctx, topic, records, { ...BARE_FETCH, timeoutMs }));
+
+    const bareRate = mean(bareRuns.map((r) => r.recordsPerSecond));
+    const figures: Figure[] = [
+      {
+        bench: 'overhead',
+        figure: 'bare kafkajs eachBatch',
+        value: bareRate,
+        unit: 'rec/s',
+        note: `mean of 2 drains (${bareRuns.map((r) => Math.round(r.recordsPerSecond)).join(', ')}), ${partitions} partitions × ${records / partitions}`,
+      },
+    ];
+    for (const run of sinkRuns) {
+      const m = run.measure;
+      figures.push({
+        bench: 'overhead',
+        figure: `${m.label}: rec/s`,
+        value: m.recordsPerSecond,
+        unit: 'rec/s',
+        note: cpuNote(m, bareRuns),
+      });
+      figures.push({
+        bench: 'overhead',
+        figure: `${m.label}: sink/bare`,
+        value: m.recordsPerSecond / bareRate,
+        unit: 'ratio',
+        goal: { op: '>=', target: OVERHEAD_GOAL },
+        note: m.timedOut ? 'TIMED OUT before the topic was drained' : undefined,
+      });
+    }
+    return {
+      figures,
+      details: { topic, bare: bareRuns, sink: sinkRuns },
+    };
+  },
+};
+
+/** CPU per 1,000 records of the sink's process against the bare consumer's, and the endpoint's. */
+function cpuNote(m: RunMeasure, bare: RunMeasure[]): string {
+  const bareCpu = mean(bare.map((b) => b.cpuMsPerKRecord.consumer));
+  const parts = [
+    `CPU ms/1k rec: sink ${m.cpuMsPerKRecord.consumer.toFixed(1)} (bare ${bareCpu.toFixed(1)})`,
+  ];
+  if (m.cpuMsPerKRecord.endpoint !== undefined)
+    parts.push(`endpoint ${m.cpuMsPerKRecord.endpoint.toFixed(1)}`);
+  if (m.cpuMsPerKRecord.broker !== undefined)
+    parts.push(`broker ${m.cpuMsPerKRecord.broker.toFixed(1)}`);
+  if (m.invocations) parts.push(`${m.invocations} invocations`);
+  return parts.join(', ');
+}
