@@ -78,7 +78,7 @@ export class PartitionProcessor {
       // bad record is handled (DLQ or stop) exactly at its place in offset order.
       let index = 0;
       while (index < records.length) {
-        const run = this.deps.serializer.serializeRun(records, index);
+        const run = this.deps.serializer.serializeRun(records, index, options.lambda.batchSize);
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,
