@@ -2,22 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
 import { committedOffsets, createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { recordInvocations, sinkProperties, startLambda } from '../support/sink';
+import { invocationCounts, sinkProperties, startLambda } from '../support/sink';
 import { spawnSink, writePropertiesFile } from '../support/sink-process';
-
-/** Times each (partition, offset) was invoked. */
-function invocationCounts(lambda: LambdaLocal, fn: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const invocation of recordInvocations(lambda, fn)) {
-    for (const { payload } of invocation.event as Array<{
-      payload: { partition: number; offset: number };
-    }>) {
-      const key = `${payload.partition}@${payload.offset}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
 
 describe('SIGTERM', () => {
   let lambda: LambdaLocal;

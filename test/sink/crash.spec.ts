@@ -2,18 +2,16 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
 import { committedOffsets, createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { sinkProperties, startLambda } from '../support/sink';
+import { invocationCounts, sinkProperties, startLambda } from '../support/sink';
 import { spawnSink, writePropertiesFile } from '../support/sink-process';
 
+/** The offsets invoked per partition. */
 const seen = (lambda: LambdaLocal, fn: string) => {
   const offsets = new Map<number, Set<number>>();
-  for (const invocation of lambda.invocationsOf(fn)) {
-    for (const { payload } of invocation.event as Array<{
-      payload: { partition: number; offset: number };
-    }>) {
-      if (!offsets.has(payload.partition)) offsets.set(payload.partition, new Set());
-      offsets.get(payload.partition)?.add(payload.offset);
-    }
+  for (const key of invocationCounts(lambda, fn).keys()) {
+    const [partition, offset] = key.split('@').map(Number);
+    if (!offsets.has(partition)) offsets.set(partition, new Set());
+    offsets.get(partition)?.add(offset);
   }
   return offsets;
 };

@@ -64,3 +64,17 @@ export function invokedRecordCount(lambda: LambdaLocal, functionName: string): n
     0,
   );
 }
+
+/** How often each `partition@offset` was delivered to the function (DryRun excluded). */
+export function invocationCounts(lambda: LambdaLocal, functionName: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const invocation of recordInvocations(lambda, functionName)) {
+    for (const { payload } of invocation.event as Array<{
+      payload: { partition: number; offset: number };
+    }>) {
+      const key = `${payload.partition}@${payload.offset}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
