@@ -12,6 +12,7 @@ import {
   type SinkTaskTuning,
 } from './group-consumer';
 import type { PartitionProcessor } from './partition-processor';
+import { PauseControl } from './pause-control';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
 
@@ -32,6 +33,7 @@ export class SinkTask {
   private stopping = false;
   private rebalancing = false;
   private restarting = false;
+  private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink'));
   private readonly watchdog = new FetchWatchdog(
     () => !this.stopping && !this.restarting && this.active.size === 0,
     (silentFor) => {
@@ -185,7 +187,7 @@ export class SinkTask {
     p.state = 'RUNNING';
     p.trace = undefined;
     p.failedAtOffset = undefined;
-    this.pauseControl('resume', [{ topic, partitions: [partition] }]);
+    this.pauses.resume([{ topic, partitions: [partition] }]);
     return true;
   }
 
@@ -208,8 +210,7 @@ export class SinkTask {
       resolveOffset: (offset) => payload.resolveOffset(String(offset)),
       // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
       commit: (next) => commitPartition(consumer, batch.topic, batch.partition, next),
-      pause: () =>
-        this.pauseControl('pause', [{ topic: batch.topic, partitions: [batch.partition] }]),
+      pause: () => this.pauses.pause([{ topic: batch.topic, partitions: [batch.partition] }]),
       shouldStop: () =>
         this.stopping ||
         groupMoving ||
@@ -272,7 +273,7 @@ export class SinkTask {
     for (const [key, p] of this.status.partitions) {
       if (!assigned.has(key)) this.status.partitions.delete(key);
       else if (p.state === 'FAILED')
-        this.pauseControl('pause', [{ topic: p.topic, partitions: [p.partition] }]);
+        this.pauses.pause([{ topic: p.topic, partitions: [p.partition] }]);
     }
     if (this.stopping || this.status.state === 'PAUSED' || this.status.state === 'FAILED')
       this.pauseAssigned();
@@ -292,30 +293,7 @@ export class SinkTask {
   }
 
   private pauseAssigned(): void {
-    const byTopic = new Map<string, number[]>();
-    for (const p of this.status.partitions.values()) {
-      byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-    }
-    const list = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-    if (list.length > 0) this.pauseControl('pause', list);
-  }
-
-  /**
-   * kafkajs refuses pause/resume while its consumer is between runs (after a crash, while
-   * resubscribing). The partition states this task keeps are re-applied on the next GROUP_JOIN,
-   * so a refused call loses nothing.
-   */
-  private pauseControl(
-    action: 'pause' | 'resume',
-    partitions: Array<{ topic: string; partitions: number[] }>,
-  ): void {
-    try {
-      this.consumer[action](partitions);
-    } catch (error) {
-      this.logger.debug?.(
-        `${action} deferred until the consumer runs again: ${describeError(error)}`,
-      );
-    }
+    this.pauses.pauseAll(this.status.partitions.values());
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
