@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { committedOffsets, createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { invocationCounts, sinkProperties, startLambda } from '../support/sink';
-import { spawnSink, writePropertiesFile } from '../support/sink-process';
+import { committedOffsets, eventually } from '../support/kafka';
+import { invocationCounts, startLambda } from '../support/sink';
+import { prepareBacklog } from '../support/backlog';
+import { spawnSink } from '../support/sink-process';
 
 describe('SIGTERM', () => {
   let lambda: LambdaLocal;
@@ -15,27 +16,18 @@ describe('SIGTERM', () => {
   it('drains in-flight work, commits it, exits 0; a restart neither loses nor repeats a record', async () => {
     const partitions = 3;
     const perPartition = 400;
-    const topic = await createTopic(uniqueName('sigterm'), partitions);
-    const fn = uniqueName('fn');
-    lambda.registerFunction(fn, async (event: unknown) => {
-      await new Promise((r) => setTimeout(r, 40));
-      return (event as unknown[]).map(() => 'ok');
-    });
-    await produce(
+    const {
       topic,
-      Array.from({ length: partitions * perPartition }, (_, i) => ({
-        value: `v${i}`,
-        partition: i % partitions,
-      })),
-    );
-    const properties = sinkProperties(lambda, {
-      topics: topic,
-      'aws.lambda.function.name': fn,
-      'aws.lambda.batch.size': '10',
-      listeners: 'http://127.0.0.1:0',
+      functionName: fn,
+      configFile,
+      groupId,
+    } = await prepareBacklog(lambda, {
+      prefix: 'sigterm',
+      partitions,
+      perPartition,
+      latencyMs: 40,
+      overrides: { 'aws.lambda.batch.size': '10' },
     });
-    const configFile = writePropertiesFile(properties);
-    const groupId = `connect-${properties.name}`;
 
     const first = spawnSink(configFile);
     assert.ok(

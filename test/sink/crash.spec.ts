@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { committedOffsets, createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { invocationCounts, sinkProperties, startLambda } from '../support/sink';
-import { spawnSink, writePropertiesFile } from '../support/sink-process';
+import { committedOffsets, eventually } from '../support/kafka';
+import { invocationCounts, startLambda } from '../support/sink';
+import { prepareBacklog } from '../support/backlog';
+import { spawnSink } from '../support/sink-process';
 
 /** The offsets invoked per partition. */
 const seen = (lambda: LambdaLocal, fn: string) => {
@@ -26,27 +27,18 @@ describe('a sink killed with SIGKILL mid-stream', () => {
   it('loses nothing: every offset is invoked at least once, and no commit passes an uninvoked record', async () => {
     const partitions = 3;
     const perPartition = 1000;
-    const topic = await createTopic(uniqueName('crash'), partitions);
-    const fn = uniqueName('fn');
-    lambda.registerFunction(fn, async (event: unknown) => {
-      await new Promise((r) => setTimeout(r, 15));
-      return (event as unknown[]).map(() => 'ok');
-    });
-    await produce(
+    const {
       topic,
-      Array.from({ length: partitions * perPartition }, (_, i) => ({
-        value: `v${i}`,
-        partition: i % partitions,
-      })),
-    );
-    const properties = sinkProperties(lambda, {
-      topics: topic,
-      'aws.lambda.function.name': fn,
-      'aws.lambda.batch.size': '10',
-      listeners: 'http://127.0.0.1:0',
+      functionName: fn,
+      configFile,
+      groupId,
+    } = await prepareBacklog(lambda, {
+      prefix: 'crash',
+      partitions,
+      perPartition,
+      latencyMs: 15,
+      overrides: { 'aws.lambda.batch.size': '10' },
     });
-    const configFile = writePropertiesFile(properties);
-    const groupId = `connect-${properties.name}`;
     const invokedCount = () => [...seen(lambda, fn).values()].reduce((n, s) => n + s.size, 0);
 
     for (let kill = 1; kill <= 4; kill++) {
