@@ -69,6 +69,10 @@ describe('the consumer on the broker’s SASL_PLAINTEXT / PLAIN listener', () =>
     try {
       await assert.rejects(engine.start(), (error: Error) => {
         assert.match(error.message, /SASL PLAIN authentication failed/);
+        assert.match(
+          error.message,
+          /the consumer could not work with Kafka at \S+ \(SASL_PLAINTEXT\)/,
+        );
         assert.match(error.message, /invalid username or password/i);
         assert.ok(!error.message.includes(WRONG_PASSWORD), 'the message holds no password');
         assert.ok(!String(error.stack).includes(WRONG_PASSWORD), 'nor does the stack');

@@ -83,6 +83,10 @@ describe('reporter.* security, independent of the consumer’s', () => {
     try {
       await assert.rejects(engine.start(), (error: Error) => {
         assert.match(error.message, /SASL PLAIN authentication failed/);
+        assert.match(
+          error.message,
+          /the reporter could not work with Kafka at \S+ \(SASL_PLAINTEXT\)/,
+        );
         assert.ok(!error.message.includes(wrong));
         return true;
       });

@@ -25,6 +25,8 @@ export const messages = {
   replicationFactorTooLarge: (topic: string, factor: number, brokers: number) =>
     `topic "${topic}" needs replication factor ${factor} but the cluster has ${brokers} broker(s); ` +
     `set the matching *.replication.factor property to at most ${brokers}`,
+  kafkaClientFailed: (client: string, servers: string, protocol: string, cause: string) =>
+    `the ${client} could not work with Kafka at ${servers} (${protocol}): ${cause}`,
   topicsMissing: (topics: string[], servers: string) =>
     `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
     `(the sink reads topics, it does not create them)`,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { Kafka, logLevel } from 'kafkajs';
 import { buildKafkaConfig } from '../config/kafka-client-config';
-import type { LambdaSinkOptions } from '../config/lambda-sink-options';
+import type { KafkaConnectionOptions, LambdaSinkOptions } from '../config/lambda-sink-options';
 import { createConverter } from '../conversion/converter-factory';
 import { StartupValidationError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
@@ -70,8 +70,8 @@ export class LambdaSinkEngine {
     for (const warning of options.warnings) this.logger.warn(warning);
     if (options.lambda.validate)
       await validateFunction(this.lambdaClient, options.lambda.functionName, region);
-    await this.checkTopicsExist();
-    await this.prepareReporter();
+    await this.naming('consumer', this.options.kafka, () => this.checkTopicsExist());
+    await this.naming('reporter', this.options.reporter.connection, () => this.prepareReporter());
 
     const invoker = new LambdaInvoker(
       this.lambdaClient,
@@ -105,7 +105,9 @@ export class LambdaSinkEngine {
       this.tasks.push(holder.task);
     }
     this.started = true;
-    await Promise.all(this.tasks.map((t) => t.start()));
+    await this.naming('consumer', options.kafka, () =>
+      Promise.all(this.tasks.map((t) => t.start())),
+    );
     if (options.topicsRegex) {
       this.watcher = new TopicPatternWatcher(
         this.kafka,
@@ -155,6 +157,33 @@ export class LambdaSinkEngine {
 
   get running(): boolean {
     return this.started;
+  }
+
+  /**
+   * The consumer and the reporter may talk to different clusters with different security; a
+   * kafkajs error alone ("SASL PLAIN authentication failed") does not say which. Startup errors
+   * from Kafka are prefixed with the client, its servers and protocol (never its credentials).
+   */
+  private async naming<T>(
+    client: 'consumer' | 'reporter',
+    connection: KafkaConnectionOptions,
+    step: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof StartupValidationError) throw error;
+      throw new StartupValidationError(
+        messages.kafkaClientFailed(
+          client,
+          connection.bootstrapServers.join(','),
+          connection.securityProtocol,
+          describeError(error),
+        ),
+        {},
+        { cause: error },
+      );
+    }
   }
 
   /**
