@@ -1,5 +1,6 @@
 import { optionsFromConnectProperties } from '../../../libs/lambda-sink/src/config/connect-options';
 import { createLambdaClient } from '../../../libs/lambda-sink/src/invocation/lambda-client-factory';
+import { createInvokeTransport } from '../../../libs/lambda-sink/src/invocation/invoke-transport-factory';
 import { LambdaInvoker } from '../../../libs/lambda-sink/src/invocation/lambda-invoker';
 import { uniqueName } from '../../../test/support/kafka';
 import { recordValue } from '../backlog';
@@ -26,7 +27,9 @@ export const endpointBenchmark: Benchmark = {
       benchSinkProperties(ctx, { topics: 'unused', 'aws.lambda.function.name': fn }),
     );
     const client = createLambdaClient(options.lambda);
-    const invoker = new LambdaInvoker(client, { ...options.lambda, maxRetries: 0 });
+    // The transport the sink would use with these options (an invoke thread by default).
+    const { transport } = createInvokeTransport(options.lambda, client, false);
+    const invoker = new LambdaInvoker(transport, { ...options.lambda, maxRetries: 0 });
     const runs = [];
     try {
       for (const batchSize of BATCH_SIZES) {
@@ -73,6 +76,7 @@ export const endpointBenchmark: Benchmark = {
         });
       }
     } finally {
+      await transport.close();
       client.destroy();
     }
     return {

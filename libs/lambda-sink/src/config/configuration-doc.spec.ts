@@ -34,6 +34,7 @@ describe('docs/CONFIGURATION.md', () => {
       'aws.lambda.invocation.type': CONFIG_DEFAULTS.invocationType,
       'aws.lambda.batch.size': CONFIG_DEFAULTS.batchSize,
       'aws.lambda.socket.timeout': CONFIG_DEFAULTS.socketTimeoutMs,
+      'aws.lambda.invoke.threads': CONFIG_DEFAULTS.invokeThreads,
       'behavior.on.error': CONFIG_DEFAULTS.behaviorOnError,
       'aws.lambda.max.retries': CONFIG_DEFAULTS.maxRetries,
       'aws.lambda.retry.backoff.ms': CONFIG_DEFAULTS.retryBackoffMs,

@@ -33,6 +33,7 @@ describe('optionsFromConnectProperties defaults', () => {
         providerClass: undefined,
       },
       socketTimeoutMs: 50000,
+      invokeThreads: 1,
       maxRetries: 30,
       retryBackoffMs: 100,
       retryBackoffMaxMs: 10000,

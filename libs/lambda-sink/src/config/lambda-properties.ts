@@ -49,6 +49,10 @@ export class LambdaProperties {
   @IsIntegerText(1)
   'aws.lambda.socket.timeout'?: string;
 
+  // This project's addition: worker threads that run the Lambda client (0 = the event loop).
+  @IsIntegerText(0, 16)
+  'aws.lambda.invoke.threads'?: string;
+
   @IsOneOf(BEHAVIORS_ON_ERROR)
   'behavior.on.error'?: string;
 

@@ -67,6 +67,8 @@ export interface LambdaOptions {
   credentials: AwsCredentialsOptions;
   /** ms without a response before an attempt fails (`aws.lambda.socket.timeout`). */
   socketTimeoutMs: number;
+  /** worker threads that sign and send invocations, 0 = on the event loop (`aws.lambda.invoke.threads`). */
+  invokeThreads: number;
   /** transient-error retries after the first attempt (`aws.lambda.max.retries`). */
   maxRetries: number;
   /** base of the exponential backoff (`aws.lambda.retry.backoff.ms`). */

@@ -75,6 +75,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         providerClass: read.text('aws.credentials.provider.class'),
       },
       socketTimeoutMs: read.int('aws.lambda.socket.timeout', D.socketTimeoutMs),
+      invokeThreads: read.int('aws.lambda.invoke.threads', D.invokeThreads),
       maxRetries: read.int('aws.lambda.max.retries', D.maxRetries),
       retryBackoffMs,
       // A base raised above the default ceiling lifts the ceiling with it rather than failing.

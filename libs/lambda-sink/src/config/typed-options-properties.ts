@@ -53,6 +53,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'lambda.credentials.sessionToken': 'aws.session.token',
   'lambda.credentials.providerClass': 'aws.credentials.provider.class',
   'lambda.socketTimeoutMs': 'aws.lambda.socket.timeout',
+  'lambda.invokeThreads': 'aws.lambda.invoke.threads',
   'lambda.maxRetries': 'aws.lambda.max.retries',
   'lambda.retryBackoffMs': 'aws.lambda.retry.backoff.ms',
   'lambda.retryBackoffMaxMs': 'aws.lambda.retry.backoff.max.ms',

@@ -35,7 +35,7 @@ const FACTORIES: Record<CredentialsProviderFactory, () => AwsCredentialIdentityP
   fromTokenFile: () => fromTokenFile(),
 };
 
-type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 /** What the SDK passes a provider (e.g. `callerClientConfig`, which an assumed role's STS client inherits). */
 type ProviderArgs = Parameters<AwsCredentialIdentityProvider>[0];
 

@@ -15,6 +15,8 @@ const TRANSIENT_NAMES = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
   'AbortError',
+  // An invoke thread died with the call in flight (see threaded-invoke-transport.ts).
+  'InvokeThreadExit',
 ]);
 
 const TRANSIENT_NETWORK_CODES = new Set([

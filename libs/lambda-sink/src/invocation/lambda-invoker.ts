@@ -1,4 +1,3 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvocationType } from '../config/lambda-sink-options';
 import {
   LambdaConfigurationError,
@@ -7,6 +6,7 @@ import {
 } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import { classifyInvokeError } from './invoke-error-classifier';
+import type { InvokeTransport } from './invoke-transport';
 import { backoffDelayMs, sleep } from './retry-backoff';
 
 export interface LambdaInvokerOptions {
@@ -52,10 +52,8 @@ export interface InvokerObserver {
  * Function errors are returned, not thrown: what they mean depends on behavior.on.error.
  */
 export class LambdaInvoker {
-  private readonly decoder = new TextDecoder();
-
   constructor(
-    private readonly client: LambdaClient,
+    private readonly transport: InvokeTransport,
     private readonly options: LambdaInvokerOptions,
     private readonly observer: InvokerObserver = {},
   ) {}
@@ -70,20 +68,16 @@ export class LambdaInvoker {
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
-        const response = await this.client.send(
-          new InvokeCommand({
-            FunctionName: this.options.functionName,
-            InvocationType: invocationType,
-            Payload: Buffer.from(payload),
-          }),
-          { abortSignal: signal },
+        const response = await this.transport.invoke(
+          { functionName: this.options.functionName, invocationType, payload },
+          signal,
         );
-        const outcome = response.FunctionError ? 'function_error' : 'success';
+        const outcome = response.functionError ? 'function_error' : 'success';
         this.observer.onAttempt?.(target, outcome, Date.now() - attemptStarted);
         return {
-          statusCode: response.StatusCode ?? 200,
-          functionError: response.FunctionError,
-          responsePayload: response.Payload ? this.decoder.decode(response.Payload) : undefined,
+          statusCode: response.statusCode,
+          functionError: response.functionError,
+          responsePayload: response.payload,
           attempts: attempt,
           durationMs: Date.now() - started,
         };

@@ -9,6 +9,8 @@ import { describeError, messages } from '../errors/messages';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
+import type { InvokeTransport } from '../invocation/invoke-transport';
+import { createInvokeTransport } from '../invocation/invoke-transport-factory';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { KafkaReporter } from '../reporting/kafka-reporter';
 import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/reporter-topics';
@@ -35,6 +37,8 @@ export class LambdaSinkEngine {
   readonly status = new SinkStatus();
   private readonly logger = new Logger('LambdaSink');
   private readonly lambdaClient: LambdaClient;
+  private readonly lambdaClientInjected: boolean;
+  private invokeTransport?: InvokeTransport;
   private readonly reporter: KafkaReporter;
   private readonly tasks: SinkTask[] = [];
   private readonly kafka: Kafka;
@@ -50,6 +54,7 @@ export class LambdaSinkEngine {
     deps: LambdaSinkEngineDeps = {},
   ) {
     this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
+    this.lambdaClientInjected = deps.lambdaClient !== undefined;
     this.kafka = new Kafka({ ...buildKafkaConfig(options.kafka), logLevel: kafkaLogLevel() });
     this.reporterKafka = new Kafka({
       ...buildKafkaConfig(options.reporter.connection),
@@ -73,8 +78,15 @@ export class LambdaSinkEngine {
     await this.naming('consumer', this.options.kafka, () => this.checkTopicsExist());
     await this.naming('reporter', this.options.reporter.connection, () => this.prepareReporter());
 
-    const invoker = new LambdaInvoker(
+    const { transport, warning } = createInvokeTransport(
+      options.lambda,
       this.lambdaClient,
+      this.lambdaClientInjected,
+    );
+    if (warning) this.logger.warn(warning);
+    this.invokeTransport = transport;
+    const invoker = new LambdaInvoker(
+      transport,
       { ...options.lambda, region },
       {
         onAttempt: (_t, outcome, ms) => {
@@ -132,6 +144,8 @@ export class LambdaSinkEngine {
     );
     await Promise.all(this.tasks.map((t) => t.stop(this.options.shutdownTimeoutMs)));
     this.tasks.length = 0;
+    await this.invokeTransport?.close();
+    this.invokeTransport = undefined;
     await this.reporter
       .disconnect()
       .catch((e) => this.logger.warn(`reporter disconnect: ${describeError(e)}`));
