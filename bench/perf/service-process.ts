@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVICE_NODE_FLAGS } from '../../apps/lambda-sink/src/service-node-flags';
 import { repoRoot } from '../../test/support/sink';
 import { serviceMain } from '../../test/support/sink-process';
 
@@ -26,11 +27,15 @@ export interface ServiceProcess {
  * heap after each major GC: the figure that tells a leak from a heap V8 simply lets grow.
  */
 export function spawnTracedService(configFile: string): ServiceProcess {
-  const child = spawn(process.execPath, ['--trace-gc', serviceMain, '--config', configFile], {
-    cwd: repoRoot,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, '--trace-gc', serviceMain, '--config', configFile],
+    {
+      cwd: repoRoot,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const majorGcs: MajorGc[] = [];
   let output = '';
   let partial = '';

@@ -1,3 +1,4 @@
+import { SERVICE_NODE_FLAGS } from '../../apps/lambda-sink/src/service-node-flags';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +28,15 @@ export interface SinkProcess {
 
 /** Starts the standalone service (`node dist/apps/lambda-sink/src/main.js --config FILE`). */
 export function spawnSink(configFile: string, env: NodeJS.ProcessEnv = {}): SinkProcess {
-  const child = spawn(process.execPath, [serviceMain, '--config', configFile], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, serviceMain, '--config', configFile],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   // SINK_OUTPUT_FILE keeps every spawned service's output for debugging a failed run.
   const keep = process.env.SINK_OUTPUT_FILE;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { startLambdaLocal } from '../../../libs/lambda-local/src';
+import { SERVICE_NODE_FLAGS } from '../../lambda-sink/src/service-node-flags';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const RECORDS = 600;
@@ -71,10 +72,17 @@ async function main(): Promise<void> {
   ].join('\n');
   const configFile = join(mkdtempSync(join(tmpdir(), 'lambda-sink-demo-')), 'demo-sink.properties');
   writeFileSync(configFile, properties + '\n');
-  step(`starting the sink: node dist/apps/lambda-sink/src/main.js --config ${configFile}`);
+  step(
+    `starting the sink: node ${SERVICE_NODE_FLAGS.join(' ')} dist/apps/lambda-sink/src/main.js --config ${configFile}`,
+  );
   const sink = spawn(
     process.execPath,
-    [join(root, 'dist', 'apps', 'lambda-sink', 'src', 'main.js'), '--config', configFile],
+    [
+      ...SERVICE_NODE_FLAGS,
+      join(root, 'dist', 'apps', 'lambda-sink', 'src', 'main.js'),
+      '--config',
+      configFile,
+    ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LOG_LEVEL: 'warn' },

@@ -18,6 +18,10 @@ export function invokeThreadsAvailable(): boolean {
   return existsSync(INVOKE_THREAD_FILE);
 }
 
+/** Young generation of an invoke thread's heap. Its old generation is not capped: it holds
+ * the payloads in flight, up to 6 MB per partition. */
+const INVOKE_THREAD_YOUNG_GENERATION_MB = 8;
+
 /** The name `classifyInvokeError` treats as transient: the call never got an answer. */
 export const INVOKE_THREAD_EXIT = 'InvokeThreadExit';
 
@@ -104,7 +108,12 @@ class InvokeThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(INVOKE_THREAD_FILE, { workerData: this.data });
+    const worker = new Worker(INVOKE_THREAD_FILE, {
+      workerData: this.data,
+      // Its objects live for one call; V8's default young generation (up to 48 MB per thread)
+      // only added resident memory (measured: +60 MB peak RSS under a backlog).
+      resourceLimits: { maxYoungGenerationSizeMb: INVOKE_THREAD_YOUNG_GENERATION_MB },
+    });
     // The thread never keeps the process alive by itself; the consumers do while they run.
     worker.unref();
     let failure: Error | undefined;
