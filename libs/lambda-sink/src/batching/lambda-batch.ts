@@ -8,8 +8,8 @@ export interface LambdaBatch {
   topic: string;
   partition: number;
   records: ConvertedRecord[];
-  /** The JSON array sent to Lambda. */
-  payload: string;
+  /** The JSON array sent to Lambda, as UTF-8. */
+  payload: Uint8Array;
   /** UTF-8 size of `payload`. */
   payloadBytes: number;
   firstOffset: number;

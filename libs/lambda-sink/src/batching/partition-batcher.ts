@@ -1,3 +1,4 @@
+import { serializeBatch } from '../conversion/payload-sizer';
 import type { ConvertedRecord } from '../conversion/kafka-record';
 import type { BatchPlanItem, LambdaBatch } from './lambda-batch';
 
@@ -72,7 +73,7 @@ function toBatch(items: SerializedRecord[], payloadBytes: number): LambdaBatch {
     topic: first.topic,
     partition: first.partition,
     records: items.map((i) => i.record),
-    payload: '[' + items.map((i) => i.json).join(',') + ']',
+    payload: serializeBatch(items, payloadBytes),
     payloadBytes,
     firstOffset: first.offset,
     lastOffset: last.offset,

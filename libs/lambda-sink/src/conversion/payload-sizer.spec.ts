@@ -36,9 +36,16 @@ describe('elementBytes', () => {
 
 describe('serializeBatch', () => {
   it('is exactly JSON.stringify of the array', () => {
-    const jsons = elements.map((e) => elementBytes(e).json);
-    assert.equal(serializeBatch(jsons), JSON.stringify(elements));
-    assert.equal(serializeBatch([]), '[]');
+    const serialized = elements.map((e) => elementBytes(e));
+    assert.equal(serializeBatch(serialized).toString('utf8'), JSON.stringify(elements));
+    assert.equal(serializeBatch([]).toString('utf8'), '[]');
+  });
+
+  it('refuses a size that is not what the elements serialize to', () => {
+    const serialized = elements.map((e) => elementBytes(e));
+    const exact = Buffer.byteLength(JSON.stringify(elements));
+    assert.equal(serializeBatch(serialized, exact).byteLength, exact);
+    assert.throws(() => serializeBatch(serialized, exact + 1), /measured/);
   });
 });
 

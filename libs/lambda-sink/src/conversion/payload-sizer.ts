@@ -26,9 +26,30 @@ export function elementBytes(element: unknown): SerializedElement {
   return { json, bytes: Buffer.byteLength(json, 'utf8') };
 }
 
-/** The request body: byte-for-byte what `PayloadSizer` measured. */
-export function serializeBatch(jsonElements: readonly string[]): string {
-  return '[' + jsonElements.join(',') + ']';
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+
+/**
+ * The request body as UTF-8 bytes: the elements' JSON in a JSON array, byte-for-byte what
+ * `PayloadSizer` measured (`bytes` is that size). Written straight into one buffer outside V8's
+ * heap: a joined string of the same size lived through the invocation and was copied by every
+ * young-generation GC it met, and was then encoded to bytes anyway.
+ */
+export function serializeBatch(elements: readonly SerializedElement[], bytes?: number): Buffer {
+  const size =
+    bytes ?? elements.reduce((sum, e, i) => sum + e.bytes + (i > 0 ? SEPARATOR_BYTES : 0), 2);
+  // Its own memory, not a slice of Node's shared pool, so it is freed with the batch.
+  const body = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  body[at++] = OPEN_BRACKET;
+  for (let i = 0; i < elements.length; i++) {
+    if (i > 0) body[at++] = COMMA;
+    at += body.write(elements[i].json, at, 'utf8');
+  }
+  body[at++] = CLOSE_BRACKET;
+  if (at !== size) throw new Error(`batch serialized to ${at} bytes, measured ${size}`);
+  return body;
 }
 
 /**

@@ -4,8 +4,8 @@ import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 export interface InvokeRequest {
   functionName: string;
   invocationType: 'RequestResponse' | 'Event';
-  /** The JSON request body. */
-  payload: string;
+  /** The JSON request body, UTF-8. */
+  payload: Uint8Array;
 }
 
 /** What the invoker needs from Lambda's answer. */
@@ -39,7 +39,7 @@ export class ClientInvokeTransport implements InvokeTransport {
       new InvokeCommand({
         FunctionName: request.functionName,
         InvocationType: request.invocationType,
-        Payload: Buffer.from(request.payload),
+        Payload: request.payload,
       }),
       // No per-call options without a signal, so the client's cached middleware chain is used.
       signal ? { abortSignal: signal } : undefined,

@@ -59,7 +59,7 @@ export class LambdaInvoker {
   ) {}
 
   async invoke(
-    payload: string,
+    payload: Uint8Array,
     target: InvocationTarget,
     signal?: AbortSignal,
   ): Promise<InvocationResult> {
@@ -88,7 +88,7 @@ export class LambdaInvoker {
         if (kind === 'configuration') throw this.configurationError(error, target);
         if (kind === 'data') {
           throw new PayloadTooLargeError(
-            messages.payloadRejected(Buffer.byteLength(payload), describeError(error)),
+            messages.payloadRejected(payload.byteLength, describeError(error)),
             this.context(target),
             { cause: error },
           );

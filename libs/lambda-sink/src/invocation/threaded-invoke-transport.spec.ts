@@ -15,7 +15,11 @@ import {
 const KEYS: AwsCredentialIdentity = { accessKeyId: 'AKIDTHREAD', secretAccessKey: 'thread-secret' };
 
 function call(functionName: string, payload: unknown = { n: 1 }): InvokeRequest {
-  return { functionName, invocationType: 'RequestResponse', payload: JSON.stringify(payload) };
+  return {
+    functionName,
+    invocationType: 'RequestResponse',
+    payload: Buffer.from(JSON.stringify(payload)),
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {

@@ -94,7 +94,18 @@ class InvokeThread {
         signal.addEventListener('abort', call.onAbort, { once: true });
       }
       this.pending.set(id, call);
-      const message: InvokeThreadCall = { id, request, credentials };
+      // postMessage copies a view's whole underlying memory: a slice of Node's shared pool
+      // would send the pool along, so such a payload is copied to its own memory first.
+      const payload = request.payload;
+      const owned =
+        payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength
+          ? payload
+          : new Uint8Array(payload);
+      const message: InvokeThreadCall = {
+        id,
+        request: { ...request, payload: owned },
+        credentials,
+      };
       worker.postMessage(message);
     });
   }

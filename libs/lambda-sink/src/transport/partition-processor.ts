@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { Batch } from 'kafkajs';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { payloadLimitBytes } from '../conversion/payload-sizer';
-import type { KafkaRecord } from '../conversion/kafka-record';
 import { planPartitionBatches } from '../batching/partition-batcher';
 import type { LambdaBatch } from '../batching/lambda-batch';
 import {
@@ -62,23 +61,14 @@ export class PartitionProcessor {
       status,
       this.deps.onTaskFailure,
     );
-    const records: KafkaRecord[] = batch.messages.map((m) => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: m.offset,
-      key: m.key ?? null,
-      value: m.value ?? null,
-      headers: m.headers ?? {},
-      timestamp: m.timestamp,
-    }));
     const limit = payloadLimitBytes(options.lambda.invocationType);
 
     try {
       // Records are converted in runs that end at a record the converters cannot read, so the
       // bad record is handled (DLQ or stop) exactly at its place in offset order.
       let index = 0;
-      while (index < records.length) {
-        const run = this.deps.serializer.serializeRun(records, index, options.lambda.batchSize);
+      while (index < batch.messages.length) {
+        const run = this.deps.serializer.serializeRun(batch, index, options.lambda.batchSize);
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,

@@ -1,3 +1,4 @@
+import type { Batch } from 'kafkajs';
 import { ConversionError } from '../conversion/conversion-error';
 import type { Converter } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
@@ -26,19 +27,41 @@ export class RecordSerializer {
    * batch's JSON is alive at once (a whole fetched chunk serialized up front held several copies
    * of a megabyte-sized fetch and cost measurable GC time).
    */
-  serializeRun(records: readonly KafkaRecord[], start: number, maxCount = Infinity): SerializedRun {
+  serializeRun(batch: FetchedBatch, start: number, maxCount = Infinity): SerializedRun {
     const serialized: SerializedRecord[] = [];
-    const end = Math.min(records.length, start + maxCount);
+    const end = Math.min(batch.messages.length, start + maxCount);
     for (let i = start; i < end; i++) {
+      const original = kafkaRecordOf(batch, i);
       try {
-        const record = convertRecord(records[i], this.keyConverter, this.valueConverter);
+        const record = convertRecord(original, this.keyConverter, this.valueConverter);
         const { json, bytes } = elementBytes(toPayloadElement(record));
         serialized.push({ record, json, bytes });
       } catch (error) {
         if (!(error instanceof ConversionError)) throw error;
-        return { serialized, nextIndex: i, failure: { record: records[i], error } };
+        return { serialized, nextIndex: i, failure: { record: original, error } };
       }
     }
     return { serialized, nextIndex: end };
   }
+}
+
+/** A fetched batch of one partition, as kafkajs hands it over. */
+export type FetchedBatch = Pick<Batch, 'topic' | 'partition' | 'messages'>;
+
+/**
+ * The record at `index`, made when its Lambda batch is built rather than for the whole fetch up
+ * front: a fetch holds about a thousand records per partition for many invocations, and copies
+ * made early outlived young-generation GCs and were promoted for nothing.
+ */
+export function kafkaRecordOf(batch: FetchedBatch, index: number): KafkaRecord {
+  const m = batch.messages[index];
+  return {
+    topic: batch.topic,
+    partition: batch.partition,
+    offset: m.offset,
+    key: m.key ?? null,
+    value: m.value ?? null,
+    headers: m.headers ?? {},
+    timestamp: m.timestamp,
+  };
 }
