@@ -120,6 +120,17 @@ export const memoryBenchmark: Benchmark = {
       },
       {
         bench: 'memory',
+        figure: 'RSS trend after warm-up: mean of the last 15 s vs mean of 15–30 s',
+        value:
+          (meanRss(samples, end.atMs - 15_000, end.atMs) / meanRss(samples, 15_000, 30_000) - 1) *
+          100,
+        unit: '%',
+        note:
+          'single samples swing with the GC cycle (about ±10 MB here); means over 15 s show the ' +
+          `trend: ${meanRss(samples, 15_000, 30_000).toFixed(0)} → ${meanRss(samples, end.atMs - 15_000, end.atMs).toFixed(0)} MB`,
+      },
+      {
+        bench: 'memory',
         figure: 'live heap after major GC: first → last (after the baseline)',
         value: liveAfterGc[liveAfterGc.length - 1] ?? Number.NaN,
         unit: 'MB',
@@ -143,3 +154,13 @@ export const memoryBenchmark: Benchmark = {
     };
   },
 };
+
+/** Mean RSS of the samples taken between `fromMs` and `toMs` (NaN when there are none). */
+function meanRss(
+  samples: ReadonlyArray<{ atMs: number; rssMb: number }>,
+  fromMs: number,
+  toMs: number,
+): number {
+  const inside = samples.filter((s) => s.atMs >= fromMs && s.atMs <= toMs);
+  return inside.reduce((sum, s) => sum + s.rssMb, 0) / inside.length;
+}

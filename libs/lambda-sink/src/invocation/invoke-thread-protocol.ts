@@ -1,6 +1,6 @@
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { LambdaClientSettings } from './lambda-client-factory';
-import type { InvokeRequest, InvokeResponse } from './invoke-transport';
+import type { InvokeRequest, RawInvokeResponse } from './invoke-transport';
 import type { TransferableError } from './transferable-error';
 
 /** What an invoke thread is started with. */
@@ -19,4 +19,4 @@ export interface InvokeThreadCall {
 }
 
 export type InvokeThreadReply =
-  { id: number; response: InvokeResponse } | { id: number; error: TransferableError };
+  { id: number; response: RawInvokeResponse } | { id: number; error: TransferableError };

@@ -28,11 +28,26 @@ function main(): void {
 
   port.on('message', (call: InvokeThreadCall) => {
     credentials = call.credentials;
-    transport.invoke(call.request).then(
-      (response) => reply({ id: call.id, response }),
+    transport.send(call.request).then(
+      (response) => {
+        // The body goes back as bytes, moved rather than copied, and is decoded on the event
+        // loop: a function's answer can be megabytes, which this thread's heap need not hold.
+        const payload = response.payload && ownedBytes(response.payload);
+        port.postMessage(
+          { id: call.id, response: { ...response, payload } } satisfies InvokeThreadReply,
+          payload ? [payload.buffer as ArrayBuffer] : [],
+        );
+      },
       (error: unknown) => reply({ id: call.id, error: toTransferableError(error) }),
     );
   });
+}
+
+/** `bytes` if it is the whole of its memory, else a copy that is (only such memory can move). */
+function ownedBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : new Uint8Array(bytes);
 }
 
 main();

@@ -17,6 +17,23 @@ export interface InvokeResponse {
   payload?: string;
 }
 
+/** Lambda's answer before its body is decoded: what an invoke thread hands back. */
+export interface RawInvokeResponse {
+  statusCode: number;
+  functionError?: string;
+  payload?: Uint8Array;
+}
+
+const utf8 = new TextDecoder();
+
+export function decodeResponse(raw: RawInvokeResponse): InvokeResponse {
+  return {
+    statusCode: raw.statusCode,
+    functionError: raw.functionError,
+    payload: raw.payload ? utf8.decode(raw.payload) : undefined,
+  };
+}
+
 /**
  * How an invocation reaches Lambda: on this thread through a `LambdaClient`, or on invoke
  * threads (`aws.lambda.invoke.threads`). Errors are the SDK's (or carry the same name, code,
@@ -30,11 +47,14 @@ export interface InvokeTransport {
 
 /** Sends through `client` on the event loop it is called from. */
 export class ClientInvokeTransport implements InvokeTransport {
-  private readonly decoder = new TextDecoder();
-
   constructor(private readonly client: LambdaClient) {}
 
   async invoke(request: InvokeRequest, signal?: AbortSignal): Promise<InvokeResponse> {
+    return decodeResponse(await this.send(request, signal));
+  }
+
+  /** The call, with the response body left as bytes. */
+  async send(request: InvokeRequest, signal?: AbortSignal): Promise<RawInvokeResponse> {
     const response = await this.client.send(
       new InvokeCommand({
         FunctionName: request.functionName,
@@ -47,7 +67,7 @@ export class ClientInvokeTransport implements InvokeTransport {
     return {
       statusCode: response.StatusCode ?? 200,
       functionError: response.FunctionError,
-      payload: response.Payload ? this.decoder.decode(response.Payload) : undefined,
+      payload: response.Payload,
     };
   }
 
