@@ -21,11 +21,19 @@ interface SinkConfig {
   label: string;
   batchSize: number;
   resultTopic: boolean;
+  properties?: Record<string, string>;
 }
 
 const CONFIGS: SinkConfig[] = [
   { label: 'sink, batch 100, no result topic', batchSize: 100, resultTopic: false },
   { label: 'sink, batch 100, result topic', batchSize: 100, resultTopic: true },
+  // The same as the first, invoking on the event loop instead of the invoke thread.
+  {
+    label: 'sink, batch 100, no result topic, aws.lambda.invoke.threads=0',
+    batchSize: 100,
+    resultTopic: false,
+    properties: { 'aws.lambda.invoke.threads': '0' },
+  },
   { label: 'sink, batch 20 (default), no result topic', batchSize: 20, resultTopic: false },
   { label: 'sink, batch 20 (default), result topic', batchSize: 20, resultTopic: true },
   // Each invocation costs about a millisecond of SDK and HTTP work whatever its size: larger
@@ -63,6 +71,7 @@ export const overheadBenchmark: Benchmark = {
           properties: {
             ...(config.resultTopic ? withResultTopic(name) : { name }),
             'aws.lambda.batch.size': String(config.batchSize),
+            ...config.properties,
           },
         }),
       );

@@ -37,6 +37,14 @@ const FED = '1 MB/partition, 16 MB/fetch (all 8 per fetch)';
 const VARIANTS: Variant[] = [
   { label: '20 ms, no result topic', latencyMs: 20, resultTopic: false, share: 1, graded: true },
   { label: '20 ms, result topic', latencyMs: 20, resultTopic: true, share: 1, graded: true },
+  {
+    label: '20 ms, no result topic, aws.lambda.invoke.threads=0',
+    latencyMs: 20,
+    resultTopic: false,
+    properties: { 'aws.lambda.invoke.threads': '0' },
+    share: 1,
+    graded: false,
+  },
   ...[
     { label: STARVED, properties: fetchSizes(4, 16) },
     { label: FED, properties: fetchSizes(1, 16) },
