@@ -19,8 +19,8 @@ export interface EndpointDrive {
 }
 
 /**
- * Calls `fn` through the sink's own invoker and transport (same SDK settings; an invoke thread
- * by default), `concurrency` callers each with one call at a time, without Kafka, with payloads
+ * Calls `fn` through the sink's own invoker and transport (same SDK settings, same default
+ * transport), `concurrency` callers each with one call at a time, without Kafka, with payloads
  * shaped like the sink's. What it reaches is what the HTTP path and the endpoint allow on this
  * machine, whatever any consumer did.
  */

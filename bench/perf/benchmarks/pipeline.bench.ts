@@ -38,10 +38,10 @@ const VARIANTS: Variant[] = [
   { label: '20 ms, no result topic', latencyMs: 20, resultTopic: false, share: 1, graded: true },
   { label: '20 ms, result topic', latencyMs: 20, resultTopic: true, share: 1, graded: true },
   {
-    label: '20 ms, no result topic, aws.lambda.invoke.threads=0',
+    label: '20 ms, no result topic, aws.lambda.invoke.threads=1',
     latencyMs: 20,
     resultTopic: false,
-    properties: { 'aws.lambda.invoke.threads': '0' },
+    properties: { 'aws.lambda.invoke.threads': '1' },
     share: 1,
     graded: false,
   },

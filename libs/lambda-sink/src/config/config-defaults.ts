@@ -10,9 +10,11 @@ export const CONFIG_DEFAULTS = {
   // The Confluent connector's socket timeout: long enough for a slow function, short enough to
   // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
   socketTimeoutMs: 50_000,
-  // One thread signs and sends invocations beside the event loop that fetches and serializes:
-  // the SDK's per-call CPU (about 1 ms) was the largest cost of the sink on the event loop.
-  invokeThreads: 1,
+  // Invocations run on the event loop unless asked otherwise. An invoke thread takes the SDK's
+  // per-call work (about 1 ms of CPU per call) off it, but on the 2-core machine the benchmarks
+  // run on, shared with the broker and the endpoint, it gained nothing (pipeline 0.61 with the
+  // thread, 0.66 without, same run) and costs a V8 isolate; see docs/BENCHMARKS.md.
+  invokeThreads: 0,
   behaviorOnError: 'fail',
   // With the backoff below (100 ms doubling to 10 s) 30 retries ride out about four minutes of
   // throttling or outage before behavior.on.error decides; Lambda throttling storms last that long.

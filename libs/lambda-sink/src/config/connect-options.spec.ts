@@ -33,7 +33,7 @@ describe('optionsFromConnectProperties defaults', () => {
         providerClass: undefined,
       },
       socketTimeoutMs: 50000,
-      invokeThreads: 1,
+      invokeThreads: 0,
       maxRetries: 30,
       retryBackoffMs: 100,
       retryBackoffMaxMs: 10000,

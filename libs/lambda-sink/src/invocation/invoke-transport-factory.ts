@@ -11,9 +11,9 @@ export interface InvokeTransportChoice {
 }
 
 /**
- * Invoke threads unless they are turned off (`aws.lambda.invoke.threads=0`), the application
- * injected its own client (its middleware lives on this thread), or the compiled thread entry
- * is missing (sources run untranspiled, or bundled into one file).
+ * Invoke threads when they are asked for (`aws.lambda.invoke.threads` ≥ 1), unless the
+ * application injected its own client (its middleware lives on this thread) or the compiled
+ * thread entry is missing (sources run untranspiled, or bundled into one file).
  */
 export function createInvokeTransport(
   options: LambdaOptions,
