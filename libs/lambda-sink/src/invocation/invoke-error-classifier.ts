@@ -34,7 +34,8 @@ const TRANSIENT_NETWORK_CODES = new Set([
 
 const DATA_NAMES = new Set(['RequestTooLargeException', 'InvalidRequestContentException']);
 
-interface SdkLikeError {
+/** The fields of an SDK error that the sink reads (here and when it crosses threads). */
+export interface SdkLikeError {
   name?: string;
   code?: string;
   message?: string;

@@ -1,3 +1,5 @@
+import type { SdkLikeError } from './invoke-error-classifier';
+
 /**
  * An error as it crosses from an invoke thread to the event loop: only what
  * `classifyInvokeError` and the messages read (name, code, message, HTTP status). Errors do not
@@ -10,15 +12,9 @@ export interface TransferableError {
   httpStatusCode?: number;
 }
 
-interface ErrorFields {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-}
-
 export function toTransferableError(error: unknown): TransferableError {
-  const e = (error ?? {}) as ErrorFields;
+  // Typed as the SDK's fields, checked one by one: anything can be thrown.
+  const e = (error ?? {}) as SdkLikeError;
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message: typeof e.message === 'string' ? e.message : String(error),
