@@ -27,6 +27,21 @@ export interface TaskStatus {
 
 export const partitionKey = (topic: string, partition: number) => `${topic}-${partition}`;
 
+/** The task's status of one partition, RUNNING from the first time the task sees it. */
+export function partitionStatusOf(
+  task: TaskStatus,
+  topic: string,
+  partition: number,
+): PartitionStatus {
+  const key = partitionKey(topic, partition);
+  let p = task.partitions.get(key);
+  if (!p) {
+    p = { topic, partition, state: 'RUNNING' };
+    task.partitions.set(key, p);
+  }
+  return p;
+}
+
 export class SinkStatus {
   connectorState: ConnectState = 'UNASSIGNED';
   connectorTrace?: string;

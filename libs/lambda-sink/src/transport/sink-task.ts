@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { describeError } from '../errors/messages';
-import { partitionKey, type PartitionStatus, type TaskStatus } from '../status/sink-status';
+import { partitionKey, partitionStatusOf, type TaskStatus } from '../status/sink-status';
 import type { PartitionControls } from './partition-controls';
 import { FetchWatchdog } from './fetch-watchdog';
 import {
@@ -194,7 +194,7 @@ export class SinkTask {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const consumer = this.consumer;
     const { batch } = payload;
-    const status = this.partitionStatus(batch.topic, batch.partition);
+    const status = partitionStatusOf(this.status, batch.topic, batch.partition);
     if (this.stopping || status.state === 'FAILED' || this.status.state === 'FAILED') return;
     // Set when this batch's heartbeat says the group is rebalancing: finish the call in flight,
     // commit, return. Scoped to the batch on purpose: a flag that outlived it (say, after a
@@ -267,7 +267,7 @@ export class SinkTask {
     for (const [topic, partitions] of Object.entries(assignment)) {
       for (const partition of partitions) {
         assigned.add(partitionKey(topic, partition));
-        this.partitionStatus(topic, partition);
+        partitionStatusOf(this.status, topic, partition);
       }
     }
     for (const [key, p] of this.status.partitions) {
@@ -280,16 +280,6 @@ export class SinkTask {
     this.logger.log(
       `joined group ${this.options.groupId}; assigned ${[...assigned].join(', ') || 'nothing'}`,
     );
-  }
-
-  private partitionStatus(topic: string, partition: number): PartitionStatus {
-    const key = partitionKey(topic, partition);
-    let p = this.status.partitions.get(key);
-    if (!p) {
-      p = { topic, partition, state: 'RUNNING' };
-      this.status.partitions.set(key, p);
-    }
-    return p;
   }
 
   private pauseAssigned(): void {
