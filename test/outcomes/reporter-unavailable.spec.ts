@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { bootstrapServers, createTopic, eventually, produce, uniqueName } from '../support/kafka';
+import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
 import { sinkProperties, startLambda } from '../support/sink';
-import { KafkaProxy } from './support/kafka-proxy';
+import { startProxyToBroker, type KafkaProxy } from './support/kafka-proxy';
 import {
   committedOf,
   expectCommitted,
@@ -18,9 +18,7 @@ describe("the reporter's broker unavailable", () => {
   let proxy: KafkaProxy;
   before(async () => {
     lambda = await startLambda();
-    const [host, port] = bootstrapServers.split(',')[0].split(':');
-    proxy = new KafkaProxy(host, Number(port));
-    await proxy.start();
+    proxy = await startProxyToBroker();
   });
   after(async () => {
     await proxy.stop();

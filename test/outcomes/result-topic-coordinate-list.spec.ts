@@ -1,15 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { sinkProperties, startLambda } from '../support/sink';
-import {
-  expectCommitted,
-  invokedRecords,
-  readTopic,
-  recordCount,
-  withSink,
-} from './support/outcomes';
+import { createTopic, produce, uniqueName } from '../support/kafka';
+import { startLambda } from '../support/sink';
+import { invokedRecords, drainWithResults } from './support/outcomes';
 
 describe('the result topic, when the function answers with coordinates in reversed order', () => {
   let lambda: LambdaLocal;
@@ -23,8 +17,6 @@ describe('the result topic, when the function answers with coordinates in revers
     const topic = await createTopic(uniqueName('result-coordinates'), partitions);
     // examples/functions/coordinates.js: `{payload: {result: {processed: value}, topic, partition, offset}}`, reversed.
     const fn = 'coordinates';
-    const name = uniqueName('sink');
-    const resultTopic = `${name}-success`;
     const total = 12;
     await produce(
       topic,
@@ -34,24 +26,18 @@ describe('the result topic, when the function answers with coordinates in revers
         partition: i % partitions,
       })),
     );
-    await withSink(
-      sinkProperties(lambda, {
-        name,
-        topics: topic,
-        'aws.lambda.function.name': fn,
-        'aws.lambda.batch.size': '4',
-      }),
-      async () => {
-        await expectCommitted(`connect-${name}`, topic, { 0: 6, 1: 6 });
-        assert.ok(await eventually(async () => (await recordCount(resultTopic)) >= total));
-      },
-    );
+    const { results } = await drainWithResults(lambda, {
+      topic,
+      functionName: fn,
+      batchSize: 4,
+      total,
+      committed: { 0: 6, 1: 6 },
+    });
     assert.ok(
       invokedRecords(lambda, fn).length === total,
       'each record was invoked once (batches of more than one, so order matters)',
     );
 
-    const results = await readTopic(resultTopic, total);
     assert.equal(results.length, total);
     for (const result of results) {
       const value = JSON.parse(String(result.value)) as {

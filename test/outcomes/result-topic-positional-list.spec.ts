@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { sinkProperties, startLambda } from '../support/sink';
-import { expectCommitted, readTopic, recordCount, withSink } from './support/outcomes';
+import { createTopic, produce, uniqueName } from '../support/kafka';
+import { startLambda } from '../support/sink';
+import { recordCount, drainWithResults } from './support/outcomes';
 
 describe('the result topic, when the function answers with a list one-to-one with the batch', () => {
   let lambda: LambdaLocal;
@@ -16,8 +16,6 @@ describe('the result topic, when the function answers with a list one-to-one wit
     const topic = await createTopic(uniqueName('result-positional'));
     // Confluent's sample function: one `{ body, status_code }` per record, no coordinates.
     const fn = 'success';
-    const name = uniqueName('sink');
-    const resultTopic = `${name}-success`;
     const total = 7;
     await produce(
       topic,
@@ -28,20 +26,14 @@ describe('the result topic, when the function answers with a list one-to-one wit
         timestamp: String(1_700_000_000_000 + i),
       })),
     );
-    await withSink(
-      sinkProperties(lambda, {
-        name,
-        topics: topic,
-        'aws.lambda.function.name': fn,
-        'aws.lambda.batch.size': '3',
-      }),
-      async () => {
-        await expectCommitted(`connect-${name}`, topic, { 0: total });
-        assert.ok(await eventually(async () => (await recordCount(resultTopic)) >= total));
-      },
-    );
+    const { results, resultTopic } = await drainWithResults(lambda, {
+      topic,
+      functionName: fn,
+      batchSize: 3,
+      total,
+      committed: { 0: total },
+    });
 
-    const results = await readTopic(resultTopic, total);
     assert.equal(results.length, total);
     assert.equal(await recordCount(resultTopic), total, 'exactly one result per input record');
     const byOffset = new Map(

@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
-import { sinkProperties, startLambda } from '../support/sink';
-import { expectCommitted, readTopic, recordCount, withSink } from './support/outcomes';
+import { createTopic, produce, uniqueName } from '../support/kafka';
+import { startLambda } from '../support/sink';
+import { drainWithResults } from './support/outcomes';
 
 describe('the result topic, when the function answers with a list longer than the batch', () => {
   let lambda: LambdaLocal;
@@ -24,27 +24,19 @@ describe('the result topic, when the function answers with a list longer than th
       ),
       'extra',
     ]);
-    const name = uniqueName('sink');
-    const resultTopic = `${name}-success`;
     const total = 4;
     await produce(
       topic,
       Array.from({ length: total }, (_, i) => ({ key: `k${i}`, value: `v${i}` })),
     );
-    await withSink(
-      sinkProperties(lambda, {
-        name,
-        topics: topic,
-        'aws.lambda.function.name': fn,
-        'aws.lambda.batch.size': '2',
-      }),
-      async () => {
-        await expectCommitted(`connect-${name}`, topic, { 0: total });
-        assert.ok(await eventually(async () => (await recordCount(resultTopic)) >= total));
-      },
-    );
+    const { results } = await drainWithResults(lambda, {
+      topic,
+      functionName: fn,
+      batchSize: 2,
+      total,
+      committed: { 0: total },
+    });
 
-    const results = await readTopic(resultTopic, total);
     assert.equal(results.length, total);
     for (const result of results) {
       const value = JSON.parse(String(result.value)) as { offset: number; value: unknown };

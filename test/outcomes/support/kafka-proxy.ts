@@ -1,5 +1,6 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { bootstrapServers } from '../../support/kafka';
 
 const METADATA_API_KEY = 3;
 /** Metadata v9 and later use the flexible (compact) encoding, which kafkajs 2.x never sends. */
@@ -123,4 +124,12 @@ function rewriteBrokerPorts(frame: Buffer, version: number, port: number): void 
       at += 2 + Math.max(0, rack);
     }
   }
+}
+
+/** A started proxy in front of the test broker (the first of its bootstrap servers). */
+export async function startProxyToBroker(): Promise<KafkaProxy> {
+  const [host, port] = bootstrapServers.split(',')[0].split(':');
+  const proxy = new KafkaProxy(host, Number(port));
+  await proxy.start();
+  return proxy;
 }

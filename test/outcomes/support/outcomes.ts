@@ -7,8 +7,9 @@ import {
   eventually,
   withAdmin,
   type ConsumedRecord,
+  uniqueName,
 } from '../../support/kafka';
-import { recordInvocations, startSink } from '../../support/sink';
+import { recordInvocations, sinkProperties, startSink } from '../../support/sink';
 
 /** One record of a Lambda payload, as the outcome specs look at it. */
 export interface PayloadRecord {
@@ -111,4 +112,35 @@ export function headerText(record: ConsumedRecord, name: string): string | undef
 /** Resolves after `ms`: for checks that something does *not* happen within a window. */
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs a sink with its default result topic (`${name}-success`) over `topic` until the group
+ * committed `committed` and `total` result records were written, then reads them.
+ */
+export async function drainWithResults(
+  lambda: LambdaLocal,
+  options: {
+    topic: string;
+    functionName: string;
+    batchSize: number;
+    total: number;
+    committed: Record<number, number>;
+  },
+): Promise<{ results: ConsumedRecord[]; resultTopic: string }> {
+  const name = uniqueName('sink');
+  const resultTopic = `${name}-success`;
+  await withSink(
+    sinkProperties(lambda, {
+      name,
+      topics: options.topic,
+      'aws.lambda.function.name': options.functionName,
+      'aws.lambda.batch.size': String(options.batchSize),
+    }),
+    async () => {
+      await expectCommitted(`connect-${name}`, options.topic, options.committed);
+      assert.ok(await eventually(async () => (await recordCount(resultTopic)) >= options.total));
+    },
+  );
+  return { results: await readTopic(resultTopic, options.total), resultTopic };
 }
