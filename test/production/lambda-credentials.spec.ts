@@ -1,9 +1,10 @@
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
+import { isolateAwsEnvironment } from '../../libs/lambda-sink/src/invocation/testing/credentials.fixture';
 import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
 import { SinkMetrics } from '../../libs/lambda-sink/src/metrics/sink-metrics';
 import { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
@@ -66,7 +67,6 @@ async function startupError(properties: Record<string, string>): Promise<Error> 
 describe('which AWS credentials sign the sink’s Lambda requests', () => {
   let lambda: LambdaLocal;
   let recorder: AwsRequestRecorder;
-  const savedEnv = { ...process.env };
   before(async () => {
     lambda = await startLambda();
     recorder = await startAwsRequestRecorder(lambda.url);
@@ -75,17 +75,9 @@ describe('which AWS credentials sign the sink’s Lambda requests', () => {
     await recorder.close();
     await lambda.close();
   });
+  isolateAwsEnvironment();
   beforeEach(() => {
-    for (const name of Object.keys(process.env)) {
-      if (name.startsWith('AWS_')) delete process.env[name];
-    }
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'none');
-    process.env.AWS_CONFIG_FILE = join(dir, 'none');
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
     recorder.requests.length = 0;
-  });
-  afterEach(() => {
-    process.env = { ...savedEnv };
   });
 
   const signers = () => new Set(recorder.requests.map((r) => r.signedWith));
