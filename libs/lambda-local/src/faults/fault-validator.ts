@@ -22,8 +22,6 @@ export function validateFaults(functionName: string, input: unknown): LambdaFaul
         kind: checkOneOf(['Handled', 'Unhandled']),
         message: checkString,
         errorType: checkString,
-        when: checkFunction,
-        payloadContains: checkString,
       }),
       hang: trigger({}),
       denyInvoke: checkBoolean,
@@ -42,7 +40,13 @@ function trigger(extra: Record<string, Checker>): Checker {
       problems.push(`${path} must be true or an object, got ${describe(value)}`);
       return;
     }
-    checkObject(value, path, problems, { firstN: checkCount, ratio: checkRatio, ...extra });
+    checkObject(value, path, problems, {
+      firstN: checkCount,
+      ratio: checkRatio,
+      when: checkFunction,
+      payloadContains: checkString,
+      ...extra,
+    });
     if (value.firstN !== undefined && value.ratio !== undefined) {
       problems.push(`${path} takes firstN or ratio, not both`);
     }

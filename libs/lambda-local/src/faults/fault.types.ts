@@ -3,11 +3,16 @@ import type { FunctionErrorKind } from '../functions/handler-runner';
 /**
  * When a fault fires. `firstN`: exactly the first N calls that reach this fault after the
  * faults were set; `ratio`: each call with this probability; neither: every call.
- * `true` is shorthand for "every call".
+ * `true` is shorthand for "every call". `when` / `payloadContains` limit the fault to the calls
+ * that match (one partition's batches, say); only those count for `firstN`.
  */
 export interface FaultTrigger {
   firstN?: number;
   ratio?: number;
+  /** Only calls whose parsed event passes this fire (in-process use only). */
+  when?: (event: unknown) => boolean;
+  /** Only calls whose raw payload contains this text fire (usable over HTTP). */
+  payloadContains?: string;
 }
 
 /** Fixed milliseconds, or a uniform random delay between `min` and `max`. */
@@ -33,10 +38,6 @@ export interface FunctionErrorFault extends FaultTrigger {
   message?: string;
   /** The body's `errorType`. Default `Error`. */
   errorType?: string;
-  /** Only calls whose parsed event passes this fire (in-process use only). */
-  when?: (event: unknown) => boolean;
-  /** Only calls whose raw payload contains this text fire (usable over HTTP). */
-  payloadContains?: string;
 }
 
 /**

@@ -50,14 +50,14 @@ class TriggerCounter {
 export class FunctionFaults {
   private readonly throttle?: { counter: TriggerCounter; fault: ThrottleFault };
   private readonly serverError?: { counter: TriggerCounter; fault: ServerErrorFault };
-  private readonly hang?: TriggerCounter;
+  private readonly hang?: { counter: TriggerCounter; fault: FaultTrigger };
   private readonly functionError?: { counter: TriggerCounter; fault: FunctionErrorFault };
 
   constructor(private readonly faults: LambdaFaults) {
     this.throttle = counted(faults.throttle);
     this.serverError = counted(faults.serverError);
     this.functionError = counted(faults.functionError);
-    if (faults.hang) this.hang = new TriggerCounter(faults.hang === true ? {} : faults.hang);
+    this.hang = counted(faults.hang);
   }
 
   get deniesInvoke(): boolean {
@@ -75,7 +75,9 @@ export class FunctionFaults {
 
   private outcome(event: unknown, payload: string): InvokeFaultOutcome {
     if (this.deniesInvoke) return { kind: 'deny' };
-    if (this.throttle?.counter.fires()) {
+    const fires = (armed?: { counter: TriggerCounter; fault: FaultTrigger }) =>
+      armed !== undefined && matches(armed.fault, event, payload) && armed.counter.fires();
+    if (this.throttle && fires(this.throttle)) {
       const { reason, retryAfterSeconds } = this.throttle.fault;
       return {
         kind: 'throttle',
@@ -83,21 +85,19 @@ export class FunctionFaults {
         retryAfterSeconds: retryAfterSeconds ?? 1,
       };
     }
-    if (this.serverError?.counter.fires()) {
+    if (this.serverError && fires(this.serverError)) {
       const { status, errorType } = this.serverError.fault;
       return { kind: 'serverError', status: status ?? 500, errorType };
     }
-    if (this.hang?.fires()) return { kind: 'hang' };
-    if (this.functionError && matches(this.functionError.fault, event, payload)) {
-      if (this.functionError.counter.fires()) {
-        const { kind, errorType, message } = this.functionError.fault;
-        return {
-          kind: 'functionError',
-          functionError: kind ?? 'Unhandled',
-          errorType: errorType ?? 'Error',
-          message,
-        };
-      }
+    if (fires(this.hang)) return { kind: 'hang' };
+    if (this.functionError && fires(this.functionError)) {
+      const { kind, errorType, message } = this.functionError.fault;
+      return {
+        kind: 'functionError',
+        functionError: kind ?? 'Unhandled',
+        errorType: errorType ?? 'Error',
+        message,
+      };
     }
     return NONE;
   }
@@ -109,8 +109,8 @@ function counted<T extends FaultTrigger>(fault: T | true | undefined) {
   return { counter: new TriggerCounter(settings), fault: settings };
 }
 
-/** A function error limited by a predicate counts only the calls that match it. */
-function matches(fault: FunctionErrorFault, event: unknown, payload: string): boolean {
+/** A fault limited by a predicate counts only the calls that match it. */
+function matches(fault: FaultTrigger, event: unknown, payload: string): boolean {
   if (fault.payloadContains !== undefined && !payload.includes(fault.payloadContains)) return false;
   return fault.when === undefined || fault.when(event);
 }

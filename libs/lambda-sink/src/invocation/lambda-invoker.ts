@@ -36,6 +36,39 @@ export interface InvocationResult {
   durationMs: number;
 }
 
+/**
+ * How the caller wants transient failures retried. By default the invoker sleeps between
+ * attempts itself. A caller that must not hold anything for long while it waits (a partition
+ * whose consumer fetches all partitions together) sets `deferRetriesOverMs`: a backoff longer
+ * than that is not slept but thrown as RetryDeferred, and the caller calls again later with
+ * `firstAttempt`.
+ */
+export interface RetryPlan {
+  /** The number of the first attempt of this call (1 + attempts made by earlier calls). */
+  firstAttempt?: number;
+  deferRetriesOverMs?: number;
+  /** Told of every retry this call decides on, before it waits or defers. */
+  onRetry?: (attempt: number, delayMs: number, error: unknown) => void;
+}
+
+/**
+ * A transient failure with retries left, handed back to a caller that waits out the backoff
+ * on its own (RetryPlan.deferRetriesOverMs). Not an outcome: nothing about the batch is decided.
+ */
+export class RetryDeferred extends Error {
+  constructor(
+    /** The attempt that failed; the next call starts at `attempt + 1`. */
+    readonly attempt: number,
+    readonly delayMs: number,
+    readonly reason: unknown,
+  ) {
+    super(
+      `attempt ${attempt} failed (${describeError(reason)}); retry in ${Math.round(delayMs)} ms`,
+    );
+    this.name = 'RetryDeferred';
+  }
+}
+
 export interface InvokerObserver {
   onAttempt?(
     target: InvocationTarget,
@@ -62,10 +95,11 @@ export class LambdaInvoker {
     payload: Uint8Array,
     target: InvocationTarget,
     signal?: AbortSignal,
+    plan: RetryPlan = {},
   ): Promise<InvocationResult> {
     const started = Date.now();
     const invocationType = this.options.invocationType === 'async' ? 'Event' : 'RequestResponse';
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = plan.firstAttempt ?? 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
         const response = await this.transport.invoke(
@@ -110,6 +144,9 @@ export class LambdaInvoker {
           this.options.retryBackoffMaxMs,
         );
         this.observer.onRetry?.(target, attempt, delay, error);
+        plan.onRetry?.(attempt, delay, error);
+        if (plan.deferRetriesOverMs !== undefined && delay > plan.deferRetriesOverMs)
+          throw new RetryDeferred(attempt, delay, error);
         await sleep(delay, signal);
       }
     }

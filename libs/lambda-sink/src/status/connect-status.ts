@@ -30,6 +30,17 @@ export function connectorStatusBody(name: string, status: SinkStatus, workerId: 
             : null,
         ...(p.failedAtOffset !== undefined ? { failed_at_offset: p.failedAtOffset } : {}),
         ...(p.trace ? { trace: p.trace } : {}),
+        ...(p.retry
+          ? {
+              retrying: {
+                offset: p.retry.offset,
+                attempts: p.retry.attempts,
+                since: new Date(p.retry.since).toISOString(),
+                next_attempt_at: new Date(p.retry.nextAttemptAt).toISOString(),
+                reason: p.retry.reason,
+              },
+            }
+          : {}),
       })),
     })),
     type: 'sink',

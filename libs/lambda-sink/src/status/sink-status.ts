@@ -15,6 +15,21 @@ export interface PartitionStatus {
   /** The first offset not yet processed when the partition failed. */
   failedAtOffset?: number;
   trace?: string;
+  /** Set while the partition waits to retry a Lambda batch that failed transiently. */
+  retry?: PartitionRetry;
+}
+
+/** A Lambda batch being retried after transient failures (throttling, 5xx, timeouts). */
+export interface PartitionRetry {
+  /** First offset of the batch being retried. */
+  offset: number;
+  /** Attempts made so far. */
+  attempts: number;
+  /** The last attempt's error. */
+  reason: string;
+  /** When the partition started retrying, and when its next attempt is due (epoch ms). */
+  since: number;
+  nextAttemptAt: number;
 }
 
 export interface TaskStatus {

@@ -18,6 +18,7 @@ function harness(answer: (next: number) => boolean = () => true) {
       return answer(next);
     },
     pause: () => undefined,
+    retryAt: () => undefined,
     shouldStop: () => false,
     signal: new AbortController().signal,
   };

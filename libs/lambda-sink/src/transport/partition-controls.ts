@@ -9,6 +9,12 @@ export interface PartitionControls {
   commit(nextOffset: number): Promise<boolean>;
   /** Stops fetching this partition until resumed (behavior.on.error=fail). */
   pause(): void;
+  /**
+   * Pauses this partition until `atMs` (epoch ms), then fetches it again from its first
+   * unresolved offset: how a transient failure waits out its backoff without holding back the
+   * other partitions, which kafkajs fetches only once every handler of the last fetch returned.
+   */
+  retryAt(atMs: number): void;
   /** True when work must stop early: shutdown, rebalance, or the partition was revoked. */
   shouldStop(): boolean;
   /** Aborted when the sink gives up waiting for in-flight work (shutdown timeout). */

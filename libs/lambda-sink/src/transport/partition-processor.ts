@@ -10,7 +10,7 @@ import {
   PayloadTooLargeError,
 } from '../errors/lambda-errors';
 import { messages } from '../errors/messages';
-import type { LambdaInvoker } from '../invocation/lambda-invoker';
+import { RetryDeferred, type LambdaInvoker } from '../invocation/lambda-invoker';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { buildResultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../status/sink-status';
@@ -19,8 +19,22 @@ import { FailureHandler, type FailureVerdict } from './failure-handler';
 import type { PartitionControls } from './partition-controls';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
+import { RetryAnnouncer } from './retry-announcer';
 
-export type ProcessOutcome = 'completed' | 'stopped' | 'partition-failed' | 'task-failed';
+/**
+ * Backoffs up to this long are waited out in the batch handler; longer ones with the partition
+ * paused. A paused partition is fetched again only with the consumer's next fetch, which may
+ * be a long poll of up to a second (group-consumer's maxWaitTimeInMs): for a short backoff that
+ * refetch would cost more than the wait, while a long one must not hold back the partitions
+ * kafkajs fetches together with this one.
+ */
+const WAIT_IN_PLACE_UP_TO_MS = 1000;
+
+/** `retry-later`: a Lambda batch failed transiently; the partition waits out its backoff paused. */
+type BatchVerdict = FailureVerdict | 'retry-later';
+
+export type ProcessOutcome =
+  'completed' | 'stopped' | 'retrying' | 'partition-failed' | 'task-failed';
 
 export interface PartitionProcessorDeps {
   options: LambdaSinkOptions;
@@ -40,6 +54,7 @@ export interface PartitionProcessorDeps {
  */
 export class PartitionProcessor {
   private readonly logger = new Logger('LambdaSink');
+  private readonly retries = new RetryAnnouncer(this.logger);
 
   constructor(private readonly deps: PartitionProcessorDeps) {}
 
@@ -75,9 +90,9 @@ export class PartitionProcessor {
         });
         for (const item of plan) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
-          const verdict =
+          const verdict: BatchVerdict =
             item.kind === 'batch'
-              ? await this.invokeBatch(item.batch, failures, controls)
+              ? await this.invokeBatch(item.batch, status, failures, controls)
               : await failures.handle(
                   [item.oversized.record.original],
                   new PayloadTooLargeError(
@@ -98,6 +113,12 @@ export class PartitionProcessor {
           const last = item.kind === 'batch' ? item.batch.lastOffset : item.oversized.record.offset;
           const first =
             item.kind === 'batch' ? item.batch.firstOffset : item.oversized.record.offset;
+          if (verdict === 'retry-later') {
+            // Everything before this batch is done and committed by finish(); the batch itself
+            // is fetched again when the partition resumes.
+            controls.retryAt(status.retry?.nextAttemptAt ?? Date.now());
+            return await tracker.finish('retrying');
+          }
           if (verdict !== 'continue')
             return await tracker.finish(this.stop(verdict, status, first, controls));
           tracker.done(last);
@@ -126,17 +147,25 @@ export class PartitionProcessor {
 
   private async invokeBatch(
     batch: LambdaBatch,
+    status: PartitionStatus,
     failures: FailureHandler,
     controls: PartitionControls,
-  ): Promise<FailureVerdict> {
+  ): Promise<BatchVerdict> {
     const { invoker, metrics, options } = this.deps;
     metrics.batchSize.observe(batch.records.length);
     metrics.inFlight.inc();
     let result;
     try {
-      result = await invoker.invoke(batch.payload, batch, controls.signal);
+      result = await invoker.invoke(batch.payload, batch, controls.signal, {
+        firstAttempt: this.retries.attemptsSoFar(status, batch.firstOffset) + 1,
+        deferRetriesOverMs: WAIT_IN_PLACE_UP_TO_MS,
+        onRetry: (attempt, delayMs, reason) =>
+          this.retries.retrying(status, batch, attempt, delayMs, reason),
+      });
     } catch (error) {
       if (controls.signal.aborted) throw error;
+      if (error instanceof RetryDeferred) return 'retry-later';
+      this.retries.cleared(status);
       if (error instanceof LambdaConfigurationError) return failures.configuration(error, controls);
       const kind = error instanceof PayloadTooLargeError ? 'data' : 'transient-exhausted';
       return failures.handle(
@@ -148,6 +177,7 @@ export class PartitionProcessor {
     } finally {
       metrics.inFlight.dec();
     }
+    this.retries.answered(status, batch.firstOffset, batch.lastOffset);
     if (result.functionError) {
       const error = new LambdaFunctionError(
         messages.functionError(

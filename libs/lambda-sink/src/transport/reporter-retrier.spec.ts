@@ -41,6 +41,7 @@ function controls(stop = () => false, signal = new AbortController().signal): Pa
     resolveOffset: () => undefined,
     commit: async () => true,
     pause: () => undefined,
+    retryAt: () => undefined,
     shouldStop: stop,
     signal,
   };

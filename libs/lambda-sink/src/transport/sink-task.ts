@@ -33,6 +33,8 @@ export class SinkTask {
   private stopping = false;
   private rebalancing = false;
   private restarting = false;
+  /** Partitions paused while they wait out a retry backoff, with the timer that resumes them. */
+  private readonly retryTimers = new Map<string, NodeJS.Timeout>();
   private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink'));
   private readonly watchdog = new FetchWatchdog(
     () => !this.stopping && !this.restarting && this.active.size === 0,
@@ -148,6 +150,7 @@ export class SinkTask {
     if (this.stopping) return;
     this.stopping = true;
     this.watchdog.stop();
+    this.clearRetryTimers();
     this.pauseAssigned();
     const drained = await waitAll([...this.active], timeoutMs);
     if (!drained) {
@@ -175,6 +178,8 @@ export class SinkTask {
       this.status.trace = undefined;
     }
     for (const p of this.status.partitions.values()) {
+      // One waiting out a retry backoff resumes when its timer says so.
+      if (this.retryTimers.has(partitionKey(p.topic, p.partition))) continue;
       if (p.state !== 'UNASSIGNED') this.resumePartition(p.topic, p.partition);
     }
     if (this.status.state === 'PAUSED') this.status.state = 'RUNNING';
@@ -184,6 +189,7 @@ export class SinkTask {
   resumePartition(topic: string, partition: number): boolean {
     const p = this.status.partitions.get(partitionKey(topic, partition));
     if (!p) return false;
+    this.clearRetryTimer(partitionKey(topic, partition));
     p.state = 'RUNNING';
     p.trace = undefined;
     p.failedAtOffset = undefined;
@@ -211,6 +217,7 @@ export class SinkTask {
       // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
       commit: (next) => commitPartition(consumer, batch.topic, batch.partition, next),
       pause: () => this.pauses.pause([{ topic: batch.topic, partitions: [batch.partition] }]),
+      retryAt: (atMs) => this.retryAt(batch.topic, batch.partition, atMs),
       shouldStop: () =>
         this.stopping ||
         groupMoving ||
@@ -234,6 +241,37 @@ export class SinkTask {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * Pauses a partition until its retry is due. Waiting inside the batch handler instead would
+   * hold back every other partition of this member: kafkajs fetches again only after all the
+   * handlers of the last fetch returned.
+   */
+  private retryAt(topic: string, partition: number, atMs: number): void {
+    const key = partitionKey(topic, partition);
+    this.clearRetryTimer(key);
+    this.pauses.pause([{ topic, partitions: [partition] }]);
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(key);
+        const p = this.status.partitions.get(key);
+        // Stopping, paused by the operator, failed or revoked meanwhile: leave it as it is.
+        if (this.stopping || this.status.state !== 'RUNNING' || p?.state !== 'RUNNING') return;
+        this.pauses.resume([{ topic, partitions: [partition] }]);
+      },
+      Math.max(0, atMs - Date.now()),
+    );
+    this.retryTimers.set(key, timer);
+  }
+
+  private clearRetryTimer(key: string): void {
+    clearTimeout(this.retryTimers.get(key));
+    this.retryTimers.delete(key);
+  }
+
+  private clearRetryTimers(): void {
+    for (const key of [...this.retryTimers.keys()]) this.clearRetryTimer(key);
   }
 
   /**
@@ -271,8 +309,10 @@ export class SinkTask {
       }
     }
     for (const [key, p] of this.status.partitions) {
-      if (!assigned.has(key)) this.status.partitions.delete(key);
-      else if (p.state === 'FAILED')
+      if (!assigned.has(key)) {
+        this.status.partitions.delete(key);
+        this.clearRetryTimer(key);
+      } else if (p.state === 'FAILED' || this.retryTimers.has(key))
         this.pauses.pause([{ topic: p.topic, partitions: [p.partition] }]);
     }
     if (this.stopping || this.status.state === 'PAUSED' || this.status.state === 'FAILED')

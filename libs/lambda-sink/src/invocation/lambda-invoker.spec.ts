@@ -1,0 +1,84 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LambdaTransientError } from '../errors/lambda-errors';
+import type { InvokeResponse, InvokeTransport } from './invoke-transport';
+import { LambdaInvoker, RetryDeferred, type LambdaInvokerOptions } from './lambda-invoker';
+
+/** A transport that answers 500 for the first `failures` calls, then succeeds. */
+function flakyTransport(failures: number): InvokeTransport & { calls: number } {
+  return {
+    calls: 0,
+    async invoke(): Promise<InvokeResponse> {
+      this.calls++;
+      if (this.calls <= failures) {
+        throw Object.assign(new Error('boom'), {
+          name: 'ServiceException',
+          $metadata: { httpStatusCode: 500 },
+        });
+      }
+      return { statusCode: 200, payload: '[]' };
+    },
+    async close() {},
+  };
+}
+
+const options = (over: Partial<LambdaInvokerOptions> = {}): LambdaInvokerOptions => ({
+  functionName: 'fn',
+  invocationType: 'sync',
+  maxRetries: 5,
+  retryBackoffMs: 1,
+  retryBackoffMaxMs: 4,
+  ...over,
+});
+const target = { topic: 't', partition: 0, firstOffset: 0, lastOffset: 9 };
+const payload = new Uint8Array([91, 93]);
+
+describe('LambdaInvoker retries', () => {
+  it('waits out short backoffs itself and reports every retry to the call', async () => {
+    const transport = flakyTransport(2);
+    const retries: number[] = [];
+    const result = await new LambdaInvoker(transport, options()).invoke(
+      payload,
+      target,
+      undefined,
+      {
+        deferRetriesOverMs: 1000,
+        onRetry: (attempt) => retries.push(attempt),
+      },
+    );
+    assert.equal(result.attempts, 3);
+    assert.deepEqual(retries, [1, 2]);
+  });
+
+  it('hands a backoff longer than deferRetriesOverMs back as RetryDeferred, without sleeping', async () => {
+    const transport = flakyTransport(1);
+    const invoker = new LambdaInvoker(
+      transport,
+      options({ retryBackoffMs: 60_000, retryBackoffMaxMs: 60_000 }),
+    );
+    const started = Date.now();
+    const deferred = await invoker
+      .invoke(payload, target, undefined, { deferRetriesOverMs: 1000 })
+      .then(
+        () => assert.fail('expected RetryDeferred'),
+        (e: unknown) => e,
+      );
+    assert.ok(deferred instanceof RetryDeferred);
+    assert.equal(deferred.attempt, 1);
+    assert.ok(deferred.delayMs >= 30_000, 'the backoff it did not sleep');
+    assert.ok(Date.now() - started < 10_000, 'returned at once');
+  });
+
+  it('counts attempts across deferred calls: the retry budget is per batch, not per call', async () => {
+    const transport = flakyTransport(100);
+    const invoker = new LambdaInvoker(transport, options({ maxRetries: 3 }));
+    // Two attempts were made by earlier calls; attempts 3 and 4 remain, then retries run out.
+    const error = await invoker.invoke(payload, target, undefined, { firstAttempt: 3 }).then(
+      () => assert.fail('expected the retries to run out'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof LambdaTransientError);
+    assert.match(error.message, /after 4 attempts/);
+    assert.equal(transport.calls, 2);
+  });
+});
