@@ -16,6 +16,9 @@ export const CONFIG_DEFAULTS = {
   // thread, 0.66 without, same run) and costs a V8 isolate; see docs/BENCHMARKS.md.
   invokeThreads: 0,
   behaviorOnError: 'fail',
+  // A Lambda outage says nothing about the records: skipping or logging them away would lose
+  // data that a later retry could deliver, so a partition stops instead unless asked otherwise.
+  retriesExhausted: 'fail',
   // With the backoff below (100 ms doubling to 10 s) 30 retries ride out about four minutes of
   // throttling or outage before behavior.on.error decides; Lambda throttling storms last that long.
   maxRetries: 30,

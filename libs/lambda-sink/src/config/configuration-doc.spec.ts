@@ -36,6 +36,7 @@ describe('docs/CONFIGURATION.md', () => {
       'aws.lambda.socket.timeout': CONFIG_DEFAULTS.socketTimeoutMs,
       'aws.lambda.invoke.threads': CONFIG_DEFAULTS.invokeThreads,
       'behavior.on.error': CONFIG_DEFAULTS.behaviorOnError,
+      'behavior.on.retries.exhausted': CONFIG_DEFAULTS.retriesExhausted,
       'aws.lambda.max.retries': CONFIG_DEFAULTS.maxRetries,
       'aws.lambda.retry.backoff.ms': CONFIG_DEFAULTS.retryBackoffMs,
       'aws.lambda.retry.backoff.max.ms': CONFIG_DEFAULTS.retryBackoffMaxMs,

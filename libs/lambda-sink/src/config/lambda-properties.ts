@@ -1,6 +1,10 @@
 import { Allow } from 'class-validator';
 import { CONFIG_DEFAULTS } from './config-defaults';
-import type { BehaviorOnError, InvocationType } from './lambda-sink-options';
+import type {
+  BehaviorOnError,
+  InvocationType,
+  RetriesExhaustedBehavior,
+} from './lambda-sink-options';
 import {
   IsAtLeastProperty,
   IsAwsRegion,
@@ -16,6 +20,10 @@ import {
 
 export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
 export const BEHAVIORS_ON_ERROR: readonly BehaviorOnError[] = ['fail', 'log', 'ignore'];
+export const RETRIES_EXHAUSTED_BEHAVIORS: readonly RetriesExhaustedBehavior[] = [
+  'fail',
+  'behavior.on.error',
+];
 
 /** The function, how it is called, and with which AWS credentials (`aws.*`, `behavior.on.error`). */
 export class LambdaProperties {
@@ -55,6 +63,11 @@ export class LambdaProperties {
 
   @IsOneOf(BEHAVIORS_ON_ERROR)
   'behavior.on.error'?: string;
+
+  // This project's addition: whether behavior.on.error also decides for batches whose
+  // transient retries ran out (by default they stop their partition).
+  @IsOneOf(RETRIES_EXHAUSTED_BEHAVIORS)
+  'behavior.on.retries.exhausted'?: string;
 
   @IsHttpUrl()
   'aws.lambda.endpoint'?: string;

@@ -5,6 +5,12 @@
  */
 export type InvocationType = 'sync' | 'async';
 export type BehaviorOnError = 'fail' | 'log' | 'ignore';
+/**
+ * What a Lambda batch whose transient retries ran out does: `fail` stops its partition whatever
+ * behavior.on.error says (an outage is not a property of the records); `behavior.on.error`
+ * applies that setting, logging a warning with the coordinates of every batch it skips or logs.
+ */
+export type RetriesExhaustedBehavior = 'fail' | 'behavior.on.error';
 export type ErrorsTolerance = 'none' | 'all';
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
@@ -81,6 +87,8 @@ export interface LambdaOptions {
 
 export interface ErrorHandlingOptions {
   behaviorOnError: BehaviorOnError;
+  /** `behavior.on.retries.exhausted` */
+  retriesExhausted: RetriesExhaustedBehavior;
   errorsTolerance: ErrorsTolerance;
   deadLetterQueueTopic?: string;
   deadLetterQueueContextHeaders: boolean;

@@ -5,6 +5,7 @@ import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
   AutoOffsetReset,
   BehaviorOnError,
+  RetriesExhaustedBehavior,
   ConverterOptions,
   ErrorsTolerance,
   InvocationType,
@@ -87,6 +88,10 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
     },
     errors: {
       behaviorOnError: read.lower<BehaviorOnError>('behavior.on.error', D.behaviorOnError),
+      retriesExhausted: read.lower<RetriesExhaustedBehavior>(
+        'behavior.on.retries.exhausted',
+        D.retriesExhausted,
+      ),
       errorsTolerance: read.lower<ErrorsTolerance>('errors.tolerance', D.errorsTolerance),
       deadLetterQueueTopic: read.text('errors.deadletterqueue.topic.name'),
       deadLetterQueueContextHeaders: read.bool(

@@ -59,6 +59,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'lambda.retryBackoffMaxMs': 'aws.lambda.retry.backoff.max.ms',
   'lambda.validate': 'aws.lambda.validate',
   'errors.behaviorOnError': 'behavior.on.error',
+  'errors.retriesExhausted': 'behavior.on.retries.exhausted',
   'errors.errorsTolerance': 'errors.tolerance',
   'errors.deadLetterQueueTopic': 'errors.deadletterqueue.topic.name',
   'errors.deadLetterQueueContextHeaders': 'errors.deadletterqueue.context.headers.enable',

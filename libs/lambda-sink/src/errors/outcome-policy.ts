@@ -1,4 +1,4 @@
-import type { BehaviorOnError, ErrorsTolerance } from '../config/lambda-sink-options';
+import type { ErrorHandlingOptions, ErrorsTolerance } from '../config/lambda-sink-options';
 
 /**
  * What the sink does with each kind of failure (STYLE: one policy, one place).
@@ -16,11 +16,18 @@ export type FailureAction = 'fail-partition' | 'fail-task' | 'report' | 'skip' |
 /** Failures of a Lambda batch: the function failed, the data is too large, or retries ran out. */
 export type RecordFailureKind = 'function' | 'data' | 'transient-exhausted';
 
+/**
+ * Function and data errors follow behavior.on.error. A batch whose transient retries ran out
+ * (Lambda throttled or down for minutes) stops its partition unless
+ * `behavior.on.retries.exhausted=behavior.on.error`: an outage is not a property of the records,
+ * and `ignore` or `log` would drop records that a later retry could deliver.
+ */
 export function actionForRecordFailure(
-  _kind: RecordFailureKind,
-  behaviorOnError: BehaviorOnError,
+  kind: RecordFailureKind,
+  errors: Pick<ErrorHandlingOptions, 'behaviorOnError' | 'retriesExhausted'>,
 ): FailureAction {
-  switch (behaviorOnError) {
+  if (kind === 'transient-exhausted' && errors.retriesExhausted === 'fail') return 'fail-partition';
+  switch (errors.behaviorOnError) {
     case 'fail':
       return 'fail-partition';
     case 'log':

@@ -41,9 +41,16 @@ export class FailureHandler {
     kind: RecordFailureKind,
     controls: PartitionControls,
   ): Promise<FailureVerdict> {
-    const action = actionForRecordFailure(kind, this.options.errors.behaviorOnError);
+    const action = actionForRecordFailure(kind, this.options.errors);
     const errorLabel = (error as { code?: string }).code ?? kind;
     this.metrics.recordErrors.inc({ error: errorLabel, action }, records.length);
+    if (kind === 'transient-exhausted' && action !== 'fail-partition') {
+      // Opted in with behavior.on.retries.exhausted: still never silent, whatever the action.
+      this.logger.warn(
+        `${describeError(error)}; ${action === 'skip' ? 'skipping' : 'logging'} ` +
+          `${coordinates(records)} (behavior.on.error=${this.options.errors.behaviorOnError})`,
+      );
+    }
     switch (action) {
       case 'fail-partition':
         this.status.trace = describeError(error);
@@ -143,4 +150,13 @@ export class FailureHandler {
     );
     await this.reporter.send('error', topic, messages, controls);
   }
+}
+
+/** `topic-partition@first-last` of a batch's records, for log lines. */
+function coordinates(records: KafkaRecord[]): string {
+  if (records.length === 0) return 'no records';
+  const first = records[0];
+  const last = records[records.length - 1];
+  const span = first.offset === last.offset ? `${first.offset}` : `${first.offset}-${last.offset}`;
+  return `${records.length} record(s) at ${first.topic}-${first.partition}@${span}`;
 }
