@@ -8,6 +8,8 @@ export interface SinkTaskTuning {
   heartbeatIntervalMs: number;
   maxBytesPerPartition: number;
   maxBytes: number;
+  /** `metadata.max.age.ms`: how soon the consumer notices partitions added to its topics. */
+  metadataMaxAgeMs: number;
   partitionsConsumedConcurrently: number;
 }
 
@@ -32,6 +34,7 @@ export function createGroupConsumer(
     heartbeatInterval: tuning.heartbeatIntervalMs,
     maxBytesPerPartition: tuning.maxBytesPerPartition,
     maxBytes: tuning.maxBytes,
+    metadataMaxAge: tuning.metadataMaxAgeMs,
     // A shutdown waits for the fetch in progress; a short long-poll keeps that wait short.
     maxWaitTimeInMs: 1000,
     allowAutoTopicCreation: false,

@@ -113,7 +113,15 @@ export class LambdaSinkEngine {
         metrics: this.metrics,
         onTaskFailure: (error) => holder.task?.fail(error),
       });
-      holder.task = new SinkTask(id, this.kafka, options, processor, status, this.tuning());
+      holder.task = new SinkTask(
+        id,
+        this.kafka,
+        options,
+        processor,
+        status,
+        this.tuning(),
+        this.metrics,
+      );
       this.tasks.push(holder.task);
     }
     this.started = true;
@@ -269,6 +277,7 @@ export class LambdaSinkEngine {
       heartbeatIntervalMs: consumer.heartbeatIntervalMs,
       maxBytesPerPartition: consumer.maxPartitionFetchBytes,
       maxBytes: consumer.fetchMaxBytes,
+      metadataMaxAgeMs: consumer.metadataMaxAgeMs,
       // kafkajs runs this many partition handlers at once; more than any one member is assigned.
       partitionsConsumedConcurrently: 64,
     };

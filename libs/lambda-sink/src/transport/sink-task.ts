@@ -11,7 +11,10 @@ import {
   REBALANCE_ERRORS,
   type SinkTaskTuning,
 } from './group-consumer';
+import type { SinkMetrics } from '../metrics/sink-metrics';
+import { AssignmentPositions } from './assignment-positions';
 import type { PartitionProcessor } from './partition-processor';
+import { PartitionPositionsMonitor } from './partition-positions-monitor';
 import { PauseControl } from './pause-control';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
@@ -33,6 +36,9 @@ export class SinkTask {
   private stopping = false;
   private rebalancing = false;
   private restarting = false;
+  private readonly positions: PartitionPositionsMonitor;
+  /** Settles once the current assignment's positions are read (and new partitions sought). */
+  private assignmentReady: Promise<void> = Promise.resolve();
   /** Partitions paused while they wait out a retry backoff, with the timer that resumes them. */
   private readonly retryTimers = new Map<string, NodeJS.Timeout>();
   private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink'));
@@ -54,8 +60,16 @@ export class SinkTask {
     private readonly processor: PartitionProcessor,
     private readonly status: TaskStatus,
     private readonly tuning: SinkTaskTuning,
+    metrics: SinkMetrics,
   ) {
     this.logger = new Logger(`LambdaSink task ${id}`);
+    this.positions = new PartitionPositionsMonitor(
+      new AssignmentPositions(kafka, options.groupId),
+      status,
+      metrics,
+      options.autoOffsetReset,
+      this.logger,
+    );
     this.consumer = this.createConsumer();
   }
 
@@ -67,7 +81,7 @@ export class SinkTask {
   private createConsumer(): Consumer {
     const consumer = createGroupConsumer(this.kafka, this.options.groupId, this.tuning);
     const { events } = consumer;
-    consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment));
+    consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(consumer, e.payload.memberAssignment));
     consumer.on(events.REBALANCING, () => {
       this.rebalancing = true;
     });
@@ -82,17 +96,15 @@ export class SinkTask {
 
   async start(): Promise<void> {
     this.status.state = 'RUNNING';
+    await this.positions.start(this.subscribedTopics());
     await this.connectAndRun();
     this.watchdog.start();
   }
 
   private async connectAndRun(): Promise<void> {
     await this.consumer.connect();
-    const topics: (string | RegExp)[] = this.options.topics ?? [
-      topicPattern(this.options.topicsRegex ?? ''),
-    ];
     await this.consumer.subscribe({
-      topics,
+      topics: this.subscribedTopics(),
       fromBeginning: this.options.autoOffsetReset === 'earliest',
     });
     await this.consumer.run({
@@ -101,6 +113,10 @@ export class SinkTask {
       partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.track(this.onBatch(payload)),
     });
+  }
+
+  private subscribedTopics(): (string | RegExp)[] {
+    return this.options.topics ?? [topicPattern(this.options.topicsRegex ?? '')];
   }
 
   /**
@@ -163,6 +179,7 @@ export class SinkTask {
     await this.consumer
       .disconnect()
       .catch((e) => this.logger.warn(`disconnect: ${describeError(e)}`));
+    await this.positions.stop();
     this.status.state = 'UNASSIGNED';
     this.status.joinedGroup = false;
   }
@@ -200,6 +217,8 @@ export class SinkTask {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const consumer = this.consumer;
     const { batch } = payload;
+    // A partition new since start may be sought to its beginning first (see the monitor).
+    await this.assignmentReady;
     const status = partitionStatusOf(this.status, batch.topic, batch.partition);
     if (this.stopping || status.state === 'FAILED' || this.status.state === 'FAILED') return;
     // Set when this batch's heartbeat says the group is rebalancing: finish the call in flight,
@@ -297,7 +316,7 @@ export class SinkTask {
     this.pauseAssigned();
   }
 
-  private onGroupJoin(assignment: Record<string, number[]>): void {
+  private onGroupJoin(consumer: Consumer, assignment: Record<string, number[]>): void {
     this.rebalancing = false;
     this.status.joinedGroup = true;
     if (this.status.state !== 'FAILED') this.status.trace = undefined;
@@ -317,6 +336,7 @@ export class SinkTask {
     }
     if (this.stopping || this.status.state === 'PAUSED' || this.status.state === 'FAILED')
       this.pauseAssigned();
+    this.assignmentReady = this.positions.assigned(assignment, consumer);
     this.logger.log(
       `joined group ${this.options.groupId}; assigned ${[...assigned].join(', ') || 'nothing'}`,
     );

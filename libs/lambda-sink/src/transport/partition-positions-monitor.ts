@@ -1,0 +1,123 @@
+import { Logger } from '@nestjs/common';
+import type { Consumer } from 'kafkajs';
+import type { AutoOffsetReset } from '../config/lambda-sink-options';
+import { describeError } from '../errors/messages';
+import type { SinkMetrics } from '../metrics/sink-metrics';
+import { partitionKey, partitionStatusOf, type TaskStatus } from '../status/sink-status';
+import type { Assignment, AssignmentPositions, PartitionPositions } from './assignment-positions';
+
+/** How often lag is read from the cluster between fetches (a partition waiting fetches nothing). */
+const REFRESH_EVERY_MS = 10_000;
+
+/**
+ * Keeps a task's view of its partitions' positions true, whatever kafkajs fetches:
+ *
+ * - at assignment, each partition's committed offset and watermarks go into the status and the
+ *   lag gauge, so an idle or new partition is listed with real numbers at once;
+ * - every REFRESH_EVERY_MS the watermarks are read again, so lag grows while a partition is
+ *   paused, failed or retrying instead of showing the last fetch's stale value;
+ * - with `auto.offset.reset=latest`, a partition that did not exist when the sink started and
+ *   has no committed offset is read from its beginning: everything in it was written while the
+ *   sink was running, and "latest" would skip whatever arrived before the group noticed it
+ *   (up to metadata.max.age.ms later). Partitions that existed at start follow "latest".
+ */
+export class PartitionPositionsMonitor {
+  private readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  /** `topic-partition` keys that existed when the task started (only with `latest`). */
+  private existingAtStart?: Set<string>;
+
+  constructor(
+    private readonly positions: AssignmentPositions,
+    private readonly status: TaskStatus,
+    private readonly metrics: SinkMetrics,
+    private readonly autoOffsetReset: AutoOffsetReset,
+    logger: Logger,
+  ) {
+    this.logger = logger;
+  }
+
+  /** Notes the partitions that exist now; call before the consumer first subscribes. */
+  async start(topics: (string | RegExp)[]): Promise<void> {
+    if (this.autoOffsetReset === 'latest') {
+      this.existingAtStart = await this.positions.existing(await this.resolve(topics));
+    }
+    this.timer = setInterval(() => void this.refresh(), REFRESH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.positions.close();
+  }
+
+  /**
+   * Reads the positions of a new assignment into the status and seeks new partitions to their
+   * beginning where `latest` would skip records. Never throws: without the numbers the sink
+   * still works, so a failure is a warning.
+   */
+  async assigned(assignment: Assignment, consumer: Consumer): Promise<void> {
+    try {
+      for (const position of await this.positions.read(assignment)) {
+        this.apply(position);
+        if (this.startsAtBeginning(position)) {
+          consumer.seek({
+            topic: position.topic,
+            partition: position.partition,
+            offset: String(position.low),
+          });
+          this.logger.log(
+            `${position.topic}-${position.partition} is new since the sink started and has no ` +
+              `committed offset: reading it from its beginning (offset ${position.low}), not latest`,
+          );
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`could not read the assigned partitions' offsets: ${describeError(error)}`);
+    }
+  }
+
+  private startsAtBeginning(position: PartitionPositions): boolean {
+    return (
+      this.existingAtStart !== undefined &&
+      position.committed === undefined &&
+      !this.existingAtStart.has(partitionKey(position.topic, position.partition))
+    );
+  }
+
+  private async refresh(): Promise<void> {
+    const assignment: Assignment = {};
+    for (const p of this.status.partitions.values()) {
+      (assignment[p.topic] ??= []).push(p.partition);
+    }
+    try {
+      for (const position of await this.positions.read(assignment)) this.apply(position);
+    } catch (error) {
+      this.logger.debug?.(`lag refresh failed: ${describeError(error)}`);
+    }
+  }
+
+  private apply(position: PartitionPositions): void {
+    const key = partitionKey(position.topic, position.partition);
+    // Only partitions still assigned: a refresh may finish after a rebalance took one away.
+    if (!this.status.partitions.has(key)) return;
+    const p = partitionStatusOf(this.status, position.topic, position.partition);
+    // The sink's own commits are newer than what it read a moment ago; never go back.
+    if (position.committed !== undefined)
+      p.committedOffset = Math.max(p.committedOffset ?? 0, position.committed);
+    p.highWatermark = Math.max(p.highWatermark ?? 0, position.high);
+    const next = p.committedOffset ?? position.low;
+    this.metrics.consumerLag.set(
+      { topic: p.topic, partition: String(p.partition) },
+      Math.max(0, p.highWatermark - next),
+    );
+  }
+
+  private async resolve(topics: (string | RegExp)[]): Promise<string[]> {
+    const names = topics.filter((t): t is string => typeof t === 'string');
+    const patterns = topics.filter((t): t is RegExp => t instanceof RegExp);
+    if (patterns.length === 0) return names;
+    const all = await this.positions.topicNames();
+    return [...names, ...all.filter((t) => patterns.some((p) => p.test(t)))];
+  }
+}
