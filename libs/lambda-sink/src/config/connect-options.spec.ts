@@ -53,6 +53,7 @@ describe('optionsFromConnectProperties defaults', () => {
   it('applies the error handling defaults', () => {
     assert.deepEqual(options.errors, {
       behaviorOnError: 'fail',
+      retriesExhausted: 'fail',
       errorsTolerance: 'none',
       deadLetterQueueTopic: undefined,
       deadLetterQueueContextHeaders: false,
