@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { getProperties } from 'properties-file';
 import { describeJsonSyntaxError } from '../errors/json-syntax';
 import * as m from './config-messages';
 import {
@@ -8,6 +7,7 @@ import {
   ConfigValidationError,
   type ConfigProblem,
 } from './config-validation-error';
+import { parsePropertiesFile } from './properties-file-parser';
 
 const FILE = 'config file';
 // What `GET /connectors/{name}` returns, so its output can be saved and used as is.
@@ -27,7 +27,7 @@ export function readConfigFile(path: string): Record<string, string> {
     throw fileError(path, m.configFileUnreadable((error as Error).message));
   }
   const json = extname(path).toLowerCase() === '.json' || content.trimStart().startsWith('{');
-  return json ? propertiesFromJson(path, content) : getProperties(content);
+  return json ? propertiesFromJson(path, content) : parsePropertiesFile(path, content);
 }
 
 function propertiesFromJson(path: string, content: string): Record<string, string> {

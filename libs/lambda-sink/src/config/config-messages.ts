@@ -67,6 +67,10 @@ export const configFileInvalidJson = (reason: string) => `is not valid JSON (${r
 export const configFileNotObject = () =>
   'must hold a JSON object: {"name": …, "config": {…}} or a flat object of properties';
 export const jsonValueNotScalar = () => 'must be a string, number or boolean';
+// The parser's own message quotes the characters after `\u`, which may belong to a password.
+export const malformedUnicodeEscape = (line: number, file: string) =>
+  `has a malformed \\u escape on line ${line} of ${file} (\\u must be followed by 4 hex digits)`;
+export const unparseable = () => 'cannot be parsed as a .properties file';
 export const restNameMismatch = (outer: string) =>
   `does not match the connector name ${quoteValue(outer)} given outside "config"`;
 
