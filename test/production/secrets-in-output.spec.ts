@@ -41,6 +41,10 @@ interface ServiceRun {
  */
 async function runService(lambda: LambdaLocal, env: NodeJS.ProcessEnv = {}): Promise<ServiceRun> {
   const awsSecret = `aws-secret-${randomUUID()}`;
+  // Connect settings the sink accepts silently but must still hide: a file copied from a worker
+  // carries Schema Registry credentials and the Confluent license.
+  const registryUserInfo = `registry-user:${randomUUID()}`;
+  const license = `license-${randomUUID()}`;
   const topic = await createTopic(uniqueName('logs'), 2);
   await produce(
     topic,
@@ -53,6 +57,8 @@ async function runService(lambda: LambdaLocal, env: NodeJS.ProcessEnv = {}): Pro
     'aws.lambda.function.name': fn,
     'aws.lambda.batch.size': '5',
     'aws.secret.access.key': awsSecret,
+    'value.converter.schema.registry.basic.auth.user.info': registryUserInfo,
+    'confluent.license': license,
     'bootstrap.servers': saslBootstrapServers,
     ...saslPlainProperties(''),
     listeners: 'http://127.0.0.1:0',
@@ -89,7 +95,13 @@ async function runService(lambda: LambdaLocal, env: NodeJS.ProcessEnv = {}): Pro
     name,
     output: service.output(),
     bodies,
-    secrets: [awsSecret, SINK_PASSWORD, plainJaasConfig(SINK_USER, SINK_PASSWORD)],
+    secrets: [
+      awsSecret,
+      registryUserInfo,
+      license,
+      SINK_PASSWORD,
+      plainJaasConfig(SINK_USER, SINK_PASSWORD),
+    ],
   };
 }
 
@@ -113,6 +125,10 @@ describe('a full run of the service, SIGTERM included', () => {
     const config = JSON.parse(run.bodies[0]) as Record<string, string>;
     assert.equal(config['aws.secret.access.key'], '[hidden]');
     assert.equal(config['sasl.jaas.config'], '[hidden]');
+    assert.equal(config['value.converter.schema.registry.basic.auth.user.info'], '[hidden]');
+    assert.equal(config['confluent.license'], '[hidden]');
+    const connector = JSON.parse(run.bodies[1]) as { config: Record<string, string> };
+    assert.equal(connector.config['confluent.license'], '[hidden]');
     assert.equal(config['security.protocol'], 'SASL_PLAINTEXT', 'the rest is shown as written');
 
     // stdout and stderr: nothing but JSON lines in pino's shape (Node's own warnings aside).

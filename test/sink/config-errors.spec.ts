@@ -30,4 +30,17 @@ describe('the service given a file with several mistakes', () => {
     assert.doesNotMatch(output, /TOP-SECRET-VALUE/, 'never prints the secret');
     assert.doesNotMatch(output, /ECONNREFUSED|Connection error/i, 'nothing was connected to');
   });
+
+  it('exits 2 naming the property and line of a malformed \\u escape, without its value', async () => {
+    const file = writePropertiesFile({
+      name: 'bad',
+      'ssl.key.password': 'SEC\\uZZRET',
+    });
+    const sink = spawnSink(file);
+    const code = await sink.exited;
+    const output = sink.output();
+    assert.equal(code, 2, output);
+    assert.match(output, /ssl\.key\.password = \[hidden\]: has a malformed \\u escape on line 2/);
+    assert.doesNotMatch(output, /SEC|ZZ|RET/, 'no character of the value');
+  });
 });

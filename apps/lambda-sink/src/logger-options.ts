@@ -15,7 +15,13 @@ export function loggerOptions(): Params {
           '*.secretAccessKey',
           '*["aws.secret.access.key"]',
           '*["sasl.jaas.config"]',
+          // Logged requests (a failed health check logs its request) carry the caller's
+          // credentials in these headers, the responses their session cookies.
           'req.headers.authorization',
+          'req.headers["proxy-authorization"]',
+          'req.headers.cookie',
+          'req.headers["x-api-key"]',
+          'res.headers["set-cookie"]',
         ],
         censor: '[hidden]',
       },

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { getProperties } from 'properties-file';
+import { describeJsonSyntaxError } from '../errors/json-syntax';
 import * as m from './config-messages';
 import {
   configProblem,
   ConfigValidationError,
   type ConfigProblem,
 } from './config-validation-error';
+import { parsePropertiesFile } from './properties-file-parser';
 
 const FILE = 'config file';
 // What `GET /connectors/{name}` returns, so its output can be saved and used as is.
@@ -26,7 +27,7 @@ export function readConfigFile(path: string): Record<string, string> {
     throw fileError(path, m.configFileUnreadable((error as Error).message));
   }
   const json = extname(path).toLowerCase() === '.json' || content.trimStart().startsWith('{');
-  return json ? propertiesFromJson(path, content) : getProperties(content);
+  return json ? propertiesFromJson(path, content) : parsePropertiesFile(path, content);
 }
 
 function propertiesFromJson(path: string, content: string): Record<string, string> {
@@ -34,7 +35,7 @@ function propertiesFromJson(path: string, content: string): Record<string, strin
   try {
     document = JSON.parse(content);
   } catch (error) {
-    throw fileError(path, m.configFileInvalidJson(jsonSyntaxError(error as Error, content)));
+    throw fileError(path, m.configFileInvalidJson(describeJsonSyntaxError(error, content)));
   }
   if (!isObject(document)) throw fileError(path, m.configFileNotObject());
 
@@ -72,20 +73,6 @@ function flatten(
     }
   }
   return properties;
-}
-
-/**
- * Where and what the JSON error is, without the file's text: V8 quotes the text around a
- * syntax error in some messages, and that text may be a secret.
- */
-function jsonSyntaxError(error: Error, content: string): string {
-  const position = /at position (\d+)/.exec(error.message);
-  const what = error.message.startsWith('Unexpected token')
-    ? 'unexpected token'
-    : error.message.replace(/ in JSON.*$|, ".*$/s, '');
-  if (!position) return what;
-  const lines = content.slice(0, Number(position[1])).split('\n');
-  return `${what} at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { quoteValue } from './shown-value';
+
 /**
  * Every message the configuration code builds, in one place. Validation messages say what a
  * property must be; the property name and the (masked) value it got are added by
@@ -45,7 +47,7 @@ export const requiredForSasl = (protocolProperty: string, protocol: string) =>
 export const sslKeyNeedsCertificate = (other: string) =>
   `must be set together with ${other} (a client certificate needs both)`;
 export const defaultTopicInvalid = (topic: string) =>
-  `defaults to "${topic}" (from name), which is not a valid topic name; set it explicitly ` +
+  `defaults to ${quoteValue(topic)} (from name), which is not a valid topic name; set it explicitly ` +
   'or use a name of letters, digits, ".", "_", "-"';
 export const jaasModuleMismatch = (module: string, mechanismProperty: string, mechanism: string) =>
   `uses ${module}, which does not match ${mechanismProperty}=${mechanism}`;
@@ -65,8 +67,12 @@ export const configFileInvalidJson = (reason: string) => `is not valid JSON (${r
 export const configFileNotObject = () =>
   'must hold a JSON object: {"name": …, "config": {…}} or a flat object of properties';
 export const jsonValueNotScalar = () => 'must be a string, number or boolean';
+// The parser's own message quotes the characters after `\u`, which may belong to a password.
+export const malformedUnicodeEscape = (line: number, file: string) =>
+  `has a malformed \\u escape on line ${line} of ${file} (\\u must be followed by 4 hex digits)`;
+export const unparseable = () => 'cannot be parsed as a .properties file';
 export const restNameMismatch = (outer: string) =>
-  `does not match the connector name "${outer}" given outside "config"`;
+  `does not match the connector name ${quoteValue(outer)} given outside "config"`;
 
 // The error as a whole.
 export const configInvalid = (lines: readonly string[]) =>

@@ -1,12 +1,16 @@
 import { SinkError } from '../errors/sink-error';
 import { configInvalid } from './config-messages';
 import { HIDDEN, isSecretProperty } from './secret-properties';
+import { quoteValue } from './shown-value';
 
 /** One thing wrong with the configuration. */
 export interface ConfigProblem {
   /** The property as the user wrote it: a Connect name, an alias such as `confluent.topic.*`, or a typed option path. */
   readonly property: string;
-  /** The value it got as shown to people: quoted, `[hidden]` for a secret, undefined when not set. */
+  /**
+   * The value it got as shown to people: quoted and cut after 80 characters, `[hidden]` for a
+   * secret, undefined when not set.
+   */
   readonly value?: string;
   /** What the property must be. */
   readonly message: string;
@@ -21,7 +25,7 @@ export function configProblem(
 ): ConfigProblem {
   if (value === undefined) return { property, message };
   const secret = isSecretProperty(property) || isSecretProperty(connectName);
-  return { property, value: secret ? HIDDEN : JSON.stringify(value), message };
+  return { property, value: secret ? HIDDEN : quoteValue(value), message };
 }
 
 export function formatProblem(problem: ConfigProblem): string {

@@ -226,6 +226,18 @@ describe('ConfigValidationError', () => {
     assert.match(problems[0].message, /defaults to "orders sink-success"/);
   });
 
+  it('quotes at most the first 80 characters of a value, and says how long it is', () => {
+    const huge = '9'.repeat(1_000_000);
+    const error = validationErrorOf(minimalProperties({ 'aws.lambda.batch.size': huge }));
+    const problem = error.problems.find((p) => p.property === 'aws.lambda.batch.size');
+    assert.equal(problem?.value, `"${'9'.repeat(80)}"…(1000000 chars)`);
+    assert.ok(error.message.length < 500, `${error.message.length} characters`);
+
+    const long = validationErrorOf(minimalProperties({ name: 'n'.repeat(300) }));
+    assert.ok(long.message.length < 1000, long.message);
+    assert.match(long.message, /"n{80}"…\(308 chars\)/, 'a default topic derived from it too');
+  });
+
   it('checks list, URL, boolean and number formats', () => {
     const problems = problemsOf(
       minimalProperties({

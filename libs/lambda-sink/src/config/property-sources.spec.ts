@@ -134,6 +134,25 @@ describe('loadConnectProperties', () => {
     assert.match(messages[1], /Expected ',' or '}' after property value at line 2, column 39/);
   });
 
+  it('names the property and line of a malformed \\u escape, and quotes none of its value', () => {
+    const { 'sink.properties': file } = writeTempFiles({
+      'sink.properties':
+        'name=sink\n# a comment\nssl.key.password=SE\\uZZZZCRET\n' +
+        'aws.lambda.function.name=fn, \\\n  more\\u12\n',
+    });
+    const error = loadError(() => loadConnectProperties({ file, env: {} }));
+    assert.deepEqual(
+      error.problems.map((p) => [p.property, p.value]),
+      [
+        ['ssl.key.password', '[hidden]'],
+        ['aws.lambda.function.name', '[hidden]'],
+      ],
+    );
+    assert.match(error.problems[0].message, /malformed \\u escape on line 3 of .*sink\.properties/);
+    assert.match(error.problems[1].message, /on line 5 of/);
+    assert.ok(!/SE|CRET|ZZZZ|more|u12/.test(error.message), error.message);
+  });
+
   it('lets the environment override the file, mapping variables back to property names', () => {
     const { 'sink.properties': file } = writeTempFiles({ 'sink.properties': CONFLUENT_EXAMPLE });
     const env = {

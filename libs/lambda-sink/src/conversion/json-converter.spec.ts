@@ -44,7 +44,28 @@ describe('JsonConverter without schemas', () => {
         assert.equal(error.retryable, false);
         assert.equal(error.context.converterClass, 'org.apache.kafka.connect.json.JsonConverter');
         assert.match(error.message, /serialization error/);
-        assert.ok(error.cause instanceof SyntaxError);
+        return true;
+      },
+    );
+  });
+
+  it('names the problem and its line and column, and quotes none of the bytes', () => {
+    assert.throws(
+      () => converter.toConnectData(json('{"name": "x",\n "ssn": 123-45-6789}')),
+      (error: unknown) => {
+        assert.ok(error instanceof ConversionError);
+        assert.match(error.message, /after property value at line 2, column 12$/);
+        assert.equal(error.cause, undefined, "V8's SyntaxError quotes the bytes");
+        assert.doesNotMatch(`${error.message} ${error.stack}`, /ssn|123-45/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => converter.toConnectData(json('ssn=123-45-6789')),
+      (error: unknown) => {
+        assert.ok(error instanceof ConversionError);
+        assert.match(error.message, /unexpected token at line 1, column 1$/);
+        assert.doesNotMatch(`${error.message} ${error.stack}`, /ssn|123-45/);
         return true;
       },
     );

@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../errors/json-syntax';
 import type { Converter } from './converter';
 import { ConversionError } from './conversion-error';
 import { invalidJson, missingSchemaEnvelope } from './conversion-messages';
@@ -27,15 +28,15 @@ export class JsonConverter implements Converter {
 }
 
 function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConversionError(
-      invalidJson(reason),
-      { converterClass: CONNECT_CLASS },
-      { cause: error },
-    );
+    // Neither V8's message nor the SyntaxError as cause: both quote the record's first bytes,
+    // and this message reaches logs, the status API and the readiness answer.
+    throw new ConversionError(invalidJson(describeJsonSyntaxError(error, text)), {
+      converterClass: CONNECT_CLASS,
+    });
   }
 }
 

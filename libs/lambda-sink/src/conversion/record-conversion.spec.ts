@@ -86,6 +86,21 @@ describe('convertRecord', () => {
     );
   });
 
+  it('says where the record is and where in it the problem is, never what it holds', () => {
+    const record = kafkaRecord({ value: Buffer.from('ssn=123-45-6789') });
+    assert.throws(
+      () => convertRecord(record, string, json),
+      (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.match(error.message, /at orders-1 offset 101: .*at line 1, column 1$/);
+        for (const text of [error.message, String(error.stack), String(error.cause)]) {
+          assert.doesNotMatch(text, /ssn|123-45/);
+        }
+        return true;
+      },
+    );
+  });
+
   it('names the key when the key cannot be read', () => {
     const record = kafkaRecord({ key: Buffer.from('{'), value: Buffer.from('1') });
     assert.throws(

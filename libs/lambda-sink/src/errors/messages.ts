@@ -30,8 +30,16 @@ export const messages = {
   topicsMissing: (topics: string[], servers: string) =>
     `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
     `(the sink reads topics, it does not create them)`,
-  conversionFailed: (part: string, converter: string, cause: string) =>
-    `${part} converter ${converter} could not read the record: ${cause}`,
+  conversionFailed: (
+    part: string,
+    converter: string,
+    record: { topic: string; partition: number; offset: string },
+    cause: string,
+  ) =>
+    `${part} converter ${converter} could not read the record at ` +
+    `${record.topic}-${record.partition} offset ${record.offset}: ${cause}`,
+  taskFailed: (task: number, cause: string) =>
+    `task ${task} failed and consumes nothing more until the sink restarts: ${cause}`,
   partitionFailed: (topic: string, partition: number, offset: number, cause: string) =>
     `partition ${topic}-${partition} stopped at offset ${offset}: ${cause}`,
 };

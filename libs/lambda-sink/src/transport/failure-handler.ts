@@ -88,9 +88,8 @@ export class FailureHandler {
       return 'fail-task';
     }
     if (errors.errorsLogEnable) {
-      this.logger.error(
-        `${error.message} at ${record.topic}-${record.partition}@${record.offset}; skipped (errors.tolerance=all)`,
-      );
+      // The message names the record's coordinates and the problem's position, never its bytes.
+      this.logger.error(`${error.message}; skipped (errors.tolerance=all)`);
     }
     if (errors.deadLetterQueueTopic) {
       const message = buildConversionErrorRecord(

@@ -111,7 +111,12 @@ export class LambdaSinkEngine {
         invoker,
         reporter: retrier,
         metrics: this.metrics,
-        onTaskFailure: (error) => holder.task?.fail(error),
+        // The one place every task failure passes (intolerable conversion error, configuration
+        // error), so it is logged once here rather than by each cause.
+        onTaskFailure: (error) => {
+          this.logger.error(messages.taskFailed(id, describeError(error)));
+          holder.task?.fail(error);
+        },
       });
       holder.task = new SinkTask(
         id,
