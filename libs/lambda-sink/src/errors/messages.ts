@@ -20,6 +20,8 @@ export const messages = {
   reporterRejected: (topic: string, cause: string) =>
     `reporter topic "${topic}" refuses a record: ${cause}; if it is over the topic's ` +
     `max.message.bytes, raise that topic setting and resume the partition`,
+  reporterEncodingFailed: (topic: string, cause: string) =>
+    `a record for reporter topic "${topic}" cannot be encoded (${cause}); retrying cannot help`,
   topicCreationFailed: (topic: string, cause: string) =>
     `could not create topic "${topic}": ${cause}`,
   replicationFactorTooLarge: (topic: string, factor: number, brokers: number) =>
