@@ -8,6 +8,7 @@ import {
   buildErrorRecord,
   type ErrorRecordInput,
 } from './error-record';
+import { NULL_HEADERS_MARKER } from './reporter-headers';
 
 function failedRecord(): KafkaRecord {
   return {
@@ -84,6 +85,15 @@ describe('buildErrorRecord', () => {
     const record = failedRecord();
     const message = buildErrorRecord({ ...lambdaFailure(record), contextHeaders: false });
     assert.deepEqual(message, { key: record.key, value: record.value, headers: record.headers });
+  });
+
+  it('carries a null-valued header, with or without context headers, as the marked empty value', () => {
+    for (const contextHeaders of [true, false]) {
+      const record = { ...failedRecord(), headers: { trace: null } };
+      const message = buildErrorRecord({ ...lambdaFailure(record), contextHeaders });
+      assert.deepEqual(message.headers.trace, Buffer.alloc(0));
+      assert.equal(message.headers[NULL_HEADERS_MARKER], '{"trace":[0]}');
+    }
   });
 
   it('keeps a tombstone a tombstone', () => {

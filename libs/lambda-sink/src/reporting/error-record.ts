@@ -1,7 +1,8 @@
 import type { InvocationType } from '../config/lambda-sink-options';
 import type { ConversionError } from '../conversion/conversion-error';
-import type { KafkaHeaderValue, KafkaRecord } from '../conversion/kafka-record';
+import type { KafkaRecord } from '../conversion/kafka-record';
 import { ERROR_HEADERS, TASK_ID, type ErrorStage } from './error-headers';
+import { producibleHeaders, type ProducibleHeaders } from './reporter-headers';
 import type { ReporterMessage } from './reporter-message';
 
 /** The Lambda side of a failure; absent for conversion errors, which never reach Lambda. */
@@ -36,13 +37,13 @@ export interface ErrorRecordInput {
 export function buildErrorRecord(input: ErrorRecordInput): ReporterMessage {
   const { record } = input;
   if (!input.contextHeaders) {
-    return { key: record.key, value: record.value, headers: record.headers };
+    return { key: record.key, value: record.value, headers: producibleHeaders(record.headers) };
   }
   // Copied, never mutated: the original headers still belong to the consumed record. A context
   // header the record already carried (it went through a DLQ before) is replaced rather than
   // repeated, so readers see this failure's context only.
-  const headers: Record<string, KafkaHeaderValue> = {
-    ...record.headers,
+  const headers: ProducibleHeaders = {
+    ...producibleHeaders(record.headers),
     [ERROR_HEADERS.topic]: record.topic,
     [ERROR_HEADERS.partition]: String(record.partition),
     [ERROR_HEADERS.offset]: record.offset,
