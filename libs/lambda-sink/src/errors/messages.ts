@@ -32,8 +32,13 @@ export const messages = {
   topicsMissing: (topics: string[], servers: string) =>
     `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
     `(the sink reads topics, it does not create them)`,
-  conversionFailed: (part: string, converter: string, cause: string) =>
-    `${part} converter ${converter} could not read the record: ${cause}`,
+  conversionFailed: (part: string, converter: string, at: string, cause: string) =>
+    `${part} converter ${converter} could not read the record at ${at}: ${cause}`,
+  payloadBuildFailed: (at: string, cause: string) =>
+    `the record at ${at} could not be written into the Lambda payload: ${cause}`,
+  /** A record's coordinates as logs and messages name them: `topic-partition@offset`. */
+  recordAt: (topic: string, partition: number, offset: string | number) =>
+    `${topic}-${partition}@${offset}`,
   partitionFailed: (topic: string, partition: number, offset: number, cause: string) =>
     `partition ${topic}-${partition} stopped at offset ${offset}: ${cause}`,
 };

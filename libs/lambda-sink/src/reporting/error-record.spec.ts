@@ -139,6 +139,21 @@ describe('buildConversionErrorRecord', () => {
     assert.equal(message.headers['__connect.errors.stage'], 'KEY_CONVERTER');
   });
 
+  it("reports the sink's put() stage for a record read but not writable into the payload", () => {
+    const error = new ConversionError('no payload', {
+      topic: 'orders',
+      partition: 2,
+      offset: '1',
+      converterClass: 'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
+    });
+    const message = buildConversionErrorRecord(failedRecord(), error, 'orders-sink', true);
+    assert.equal(message.headers['__connect.errors.stage'], 'TASK_PUT');
+    assert.equal(
+      message.headers['__connect.errors.class.name'],
+      'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
+    );
+  });
+
   it('writes the bare record to the dead letter queue when context headers are off', () => {
     const record = failedRecord();
     const message = buildConversionErrorRecord(

@@ -62,7 +62,7 @@ export function buildErrorRecord(input: ErrorRecordInput): ReporterMessage {
   return { key: record.key, value: record.value, headers };
 }
 
-/** The dead-letter-queue record for a record its key or value converter could not read. */
+/** The dead-letter-queue record for a record the converters could not read or the payload not hold. */
 export function buildConversionErrorRecord(
   record: KafkaRecord,
   error: ConversionError,
@@ -72,11 +72,23 @@ export function buildConversionErrorRecord(
   return buildErrorRecord({
     record,
     connectorName,
-    stage: error.context.part === 'key' ? 'KEY_CONVERTER' : 'VALUE_CONVERTER',
+    stage: conversionStage(error),
     className: error.context.converterClass,
     error,
     contextHeaders,
   });
+}
+
+/** The converter that failed, or the sink's put() when the record was read but fits no payload. */
+function conversionStage(error: ConversionError): ErrorStage {
+  switch (error.context.part) {
+    case 'key':
+      return 'KEY_CONVERTER';
+    case 'value':
+      return 'VALUE_CONVERTER';
+    default:
+      return 'TASK_PUT';
+  }
 }
 
 function exceptionClassName(error: unknown): string {

@@ -81,9 +81,7 @@ export class FailureHandler {
       return 'fail-task';
     }
     if (errors.errorsLogEnable) {
-      this.logger.error(
-        `${error.message} at ${record.topic}-${record.partition}@${record.offset}; skipped (errors.tolerance=all)`,
-      );
+      this.logger.error(`${error.message}; skipped (errors.tolerance=all)`);
     }
     if (errors.deadLetterQueueTopic) {
       const message = buildConversionErrorRecord(
