@@ -36,6 +36,20 @@ describe('JsonConverter without schemas', () => {
     assert.equal(converter.toConnectData(Buffer.alloc(0)), null);
   });
 
+  it('never quotes the record in the reason', () => {
+    for (const text of ['{"password":secret-value-123}', 'secret-value-123', '"secret-value-123']) {
+      assert.throws(
+        () => converter.toConnectData(json(text)),
+        (error: Error) => {
+          assert.ok(error instanceof ConversionError);
+          assert.doesNotMatch(error.message, /secret/);
+          assert.match(error.message, /serialization error: \w/);
+          return true;
+        },
+      );
+    }
+  });
+
   it('throws a non-retryable ConversionError on invalid JSON', () => {
     assert.throws(
       () => converter.toConnectData(json('{"a":')),

@@ -40,13 +40,22 @@ function parseJson(bytes: Buffer): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new ConversionError(
-      invalidJson(reason),
+      invalidJson(parseFailureReason(error)),
       { converterClass: CONNECT_CLASS },
       { cause: error },
     );
   }
+}
+
+// V8 quotes the start of the text it could not parse: `Unexpected token 's', "{"a":secret-pas"...
+// is not valid JSON`. The reason ends up in logs, the status API and DLQ headers, which must
+// never show record content, so the quoted parts go; V8's other messages name only a position.
+const QUOTES_THE_RECORD = /^Unexpected token .*is not valid JSON$|^".*" is not valid JSON$/s;
+
+function parseFailureReason(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return QUOTES_THE_RECORD.test(reason) ? 'Unexpected token: not valid JSON' : reason;
 }
 
 /** Exactly `schema` and `payload`, nothing else: Connect rejects extra fields too. */
