@@ -4,14 +4,18 @@ import { SinkError, type SinkErrorContext } from '../errors/sink-error';
 export type RecordPart = 'key' | 'value';
 
 export interface ConversionErrorContext extends SinkErrorContext {
-  /** Set once the failure is tied to a record (by `convertRecord`). */
+  /**
+   * Set once the failure is tied to a record part (by `convertRecord`); unset when the record
+   * was read but could not be written into the payload.
+   */
   readonly part?: RecordPart;
-  /** The Connect class of the converter that failed. */
+  /** The Connect class that failed: the converter's, or the sink's own for the payload. */
   readonly converterClass: string;
 }
 
 /**
- * A key or value the configured converter cannot read. Never retryable: the same bytes fail
+ * A key or value the configured converter cannot read, or a record that cannot be written into
+ * a Lambda payload. Never retryable: the same bytes fail
  * the same way, so `errors.tolerance` decides whether the sink stops or skips the record.
  */
 export class ConversionError extends SinkError {

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConversionError } from './conversion-error';
 import { JsonConverter } from './json-converter';
+import { MAX_JSON_NESTING_DEPTH } from './json-nesting-depth';
 
 const json = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -33,6 +34,20 @@ describe('JsonConverter without schemas', () => {
   it('converts null and empty bytes to null', () => {
     assert.equal(converter.toConnectData(null), null);
     assert.equal(converter.toConnectData(Buffer.alloc(0)), null);
+  });
+
+  it('never quotes the record in the reason', () => {
+    for (const text of ['{"password":secret-value-123}', 'secret-value-123', '"secret-value-123']) {
+      assert.throws(
+        () => converter.toConnectData(json(text)),
+        (error: Error) => {
+          assert.ok(error instanceof ConversionError);
+          assert.doesNotMatch(error.message, /secret/);
+          assert.match(error.message, /serialization error: \w/);
+          return true;
+        },
+      );
+    }
   });
 
   it('throws a non-retryable ConversionError on invalid JSON', () => {
@@ -111,4 +126,42 @@ describe('JsonConverter with schemas.enable=true', () => {
       );
     });
   }
+});
+
+describe('JsonConverter and deeply nested documents', () => {
+  const nested = (depth: number) => json('['.repeat(depth) + ']'.repeat(depth));
+
+  it("reads a document as deep as Jackson's default limit", () => {
+    let value = new JsonConverter(false).toConnectData(nested(MAX_JSON_NESTING_DEPTH));
+    let depth = 0;
+    while (Array.isArray(value)) {
+      depth++;
+      value = value[0];
+    }
+    assert.equal(depth, MAX_JSON_NESTING_DEPTH);
+  });
+
+  it('refuses a deeper one as a conversion error naming the depth, as Connect does', () => {
+    for (const depth of [MAX_JSON_NESTING_DEPTH + 1, 5_000, 1_000_000]) {
+      assert.throws(
+        () => new JsonConverter(false).toConnectData(nested(depth)),
+        (error: Error) => {
+          assert.ok(error instanceof ConversionError);
+          assert.match(
+            error.message,
+            /nesting depth \(1001\) exceeds the maximum allowed \(1000\)/,
+          );
+          return true;
+        },
+      );
+    }
+  });
+
+  it('counts the schema envelope as a level', () => {
+    const inner = '['.repeat(MAX_JSON_NESTING_DEPTH) + ']'.repeat(MAX_JSON_NESTING_DEPTH);
+    assert.throws(
+      () => new JsonConverter(true).toConnectData(json(`{"schema":null,"payload":${inner}}`)),
+      ConversionError,
+    );
+  });
 });

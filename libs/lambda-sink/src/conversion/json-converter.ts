@@ -1,7 +1,8 @@
 import { describeJsonSyntaxError } from '../errors/json-syntax';
 import type { Converter } from './converter';
 import { ConversionError } from './conversion-error';
-import { invalidJson, missingSchemaEnvelope } from './conversion-messages';
+import { invalidJson, missingSchemaEnvelope, nestedTooDeep } from './conversion-messages';
+import { jsonNestingDepth, MAX_JSON_NESTING_DEPTH } from './json-nesting-depth';
 
 const CONNECT_CLASS = 'org.apache.kafka.connect.json.JsonConverter';
 
@@ -28,6 +29,15 @@ export class JsonConverter implements Converter {
 }
 
 function parseJson(bytes: Buffer): unknown {
+  // Every level opens with a bracket, so a shorter text cannot pass the limit: no scan needed.
+  if (bytes.length > MAX_JSON_NESTING_DEPTH) {
+    const depth = jsonNestingDepth(bytes);
+    if (depth > MAX_JSON_NESTING_DEPTH) {
+      throw new ConversionError(invalidJson(nestedTooDeep(depth, MAX_JSON_NESTING_DEPTH)), {
+        converterClass: CONNECT_CLASS,
+      });
+    }
+  }
   const text = bytes.toString('utf8');
   try {
     return JSON.parse(text);

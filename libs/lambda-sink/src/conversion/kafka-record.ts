@@ -3,7 +3,11 @@
  * `KafkaRecord` is what the consumer handed us (bytes); `ConvertedRecord` is after the
  * key/value converters ran, ready to be put in a Lambda payload.
  */
-export type KafkaHeaderValue = Buffer | string | (Buffer | string)[] | undefined;
+/**
+ * A header value as kafkajs decodes it. Its typings leave out `null`, but a header whose value
+ * is null on the wire (Kafka allows it) arrives as `null`, alone or inside a repeated header's array.
+ */
+export type KafkaHeaderValue = Buffer | string | null | (Buffer | string | null)[] | undefined;
 
 export interface KafkaRecord {
   topic: string;

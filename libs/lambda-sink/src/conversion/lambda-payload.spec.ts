@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { toPayloadElement } from './lambda-payload';
+import { ConversionError } from './conversion-error';
+import { convertedRecord } from '../reporting/converted-record.fixture';
+import { serializePayloadElement, SINK_CONNECTOR_CLASS, toPayloadElement } from './lambda-payload';
 import { JsonConverter } from './json-converter';
 import { convertRecord } from './record-conversion';
 import { StringConverter } from './string-converter';
@@ -58,5 +60,30 @@ describe('toPayloadElement', () => {
     );
     const json = JSON.stringify(toPayloadElement(tombstone));
     assert.match(json, /"key":null,"value":null/);
+  });
+});
+
+describe('serializePayloadElement', () => {
+  it('serializes the element and measures its UTF-8 bytes', () => {
+    const { json, bytes } = serializePayloadElement(convertedRecord(3, { value: 'é' }));
+    assert.equal(JSON.parse(json).payload.value, 'é');
+    assert.equal(bytes, Buffer.byteLength(json));
+  });
+
+  it('turns a value JSON.stringify cannot write into a conversion error for that record', () => {
+    // Whatever a converter lets through: nested far deeper than the stack allows to serialize.
+    let value: unknown = null;
+    for (let i = 0; i < 200_000; i++) value = [value];
+    assert.throws(
+      () => serializePayloadElement(convertedRecord(7, { value })),
+      (error: Error) => {
+        assert.ok(error instanceof ConversionError);
+        assert.equal(error.context.offset, '7');
+        assert.equal(error.context.part, undefined);
+        assert.equal(error.context.converterClass, SINK_CONNECTOR_CLASS);
+        assert.match(error.message, /orders-1@7.*RangeError/);
+        return true;
+      },
+    );
   });
 });

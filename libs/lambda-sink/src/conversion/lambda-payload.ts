@@ -1,5 +1,11 @@
+import { describeError, messages } from '../errors/messages';
 import type { ConnectHeaders } from './connect-headers';
+import { ConversionError } from './conversion-error';
 import type { ConvertedRecord } from './kafka-record';
+import { elementBytes, type SerializedElement } from './payload-sizer';
+
+/** The class Connect names for failures in the sink's own put(), as the error records do. */
+export const SINK_CONNECTOR_CLASS = 'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector';
 
 /** One element of the JSON array sent to Lambda, in the Confluent connector's format. */
 export interface PayloadElement {
@@ -31,4 +37,30 @@ export function toPayloadElement(record: ConvertedRecord): PayloadElement {
       timestamp: record.timestamp,
     },
   };
+}
+
+/**
+ * The record's payload element as JSON, or a ConversionError for this record when it cannot be
+ * written: whatever the converters let through (a value too deep or too large for
+ * `JSON.stringify`), one record must never fail its partition or crash the sink, so it is
+ * handled like any record the sink cannot read (`errors.tolerance`, the dead letter queue).
+ */
+export function serializePayloadElement(record: ConvertedRecord): SerializedElement {
+  try {
+    return elementBytes(toPayloadElement(record));
+  } catch (error) {
+    throw new ConversionError(
+      messages.payloadBuildFailed(
+        messages.recordAt(record.topic, record.partition, record.offset),
+        describeError(error),
+      ),
+      {
+        topic: record.topic,
+        partition: record.partition,
+        offset: String(record.offset),
+        converterClass: SINK_CONNECTOR_CLASS,
+      },
+      { cause: error },
+    );
+  }
 }

@@ -92,7 +92,7 @@ describe('convertRecord', () => {
       () => convertRecord(record, string, json),
       (error: unknown) => {
         assert.ok(error instanceof Error);
-        assert.match(error.message, /at orders-1 offset 101: .*at line 1, column 1$/);
+        assert.match(error.message, /at orders-1@101: .*at line 1, column 1$/);
         for (const text of [error.message, String(error.stack), String(error.cause)]) {
           assert.doesNotMatch(text, /ssn|123-45/);
         }

@@ -37,7 +37,12 @@ function convertPart(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConversionError(
-      messages.conversionFailed(part, converter.connectClass, record, reason),
+      messages.conversionFailed(
+        part,
+        converter.connectClass,
+        messages.recordAt(record.topic, record.partition, record.offset),
+        reason,
+      ),
       {
         topic: record.topic,
         partition: record.partition,

@@ -44,8 +44,17 @@ export class ReporterError extends SinkError {
  * sending it again cannot succeed, and going on without it would lose a result or error record.
  */
 export class ReporterRejectedError extends SinkError {
-  readonly code = 'REPORTER_REJECTED';
+  readonly code: string = 'REPORTER_REJECTED';
   readonly retryable = false;
+}
+
+/**
+ * The sink could not encode a result, error or DLQ record for the reporter's producer: nothing
+ * was sent, and the same record fails the same way on every attempt, so it is a rejection for
+ * good (handled as one), never the reporter's broker being away.
+ */
+export class ReporterEncodingError extends ReporterRejectedError {
+  override readonly code = 'REPORTER_ENCODING_FAILED';
 }
 
 /** Startup checks (GetFunction, DryRun, topic creation) failed. */

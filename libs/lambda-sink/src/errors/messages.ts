@@ -20,6 +20,8 @@ export const messages = {
   reporterRejected: (topic: string, cause: string) =>
     `reporter topic "${topic}" refuses a record: ${cause}; if it is over the topic's ` +
     `max.message.bytes, raise that topic setting and resume the partition`,
+  reporterEncodingFailed: (topic: string, cause: string) =>
+    `a record for reporter topic "${topic}" cannot be encoded (${cause}); retrying cannot help`,
   topicCreationFailed: (topic: string, cause: string) =>
     `could not create topic "${topic}": ${cause}`,
   replicationFactorTooLarge: (topic: string, factor: number, brokers: number) =>
@@ -30,14 +32,13 @@ export const messages = {
   topicsMissing: (topics: string[], servers: string) =>
     `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
     `(the sink reads topics, it does not create them)`,
-  conversionFailed: (
-    part: string,
-    converter: string,
-    record: { topic: string; partition: number; offset: string },
-    cause: string,
-  ) =>
-    `${part} converter ${converter} could not read the record at ` +
-    `${record.topic}-${record.partition} offset ${record.offset}: ${cause}`,
+  conversionFailed: (part: string, converter: string, at: string, cause: string) =>
+    `${part} converter ${converter} could not read the record at ${at}: ${cause}`,
+  payloadBuildFailed: (at: string, cause: string) =>
+    `the record at ${at} could not be written into the Lambda payload: ${cause}`,
+  /** A record's coordinates as logs and messages name them: `topic-partition@offset`. */
+  recordAt: (topic: string, partition: number, offset: string | number) =>
+    `${topic}-${partition}@${offset}`,
   taskFailed: (task: number, cause: string) =>
     `task ${task} failed and consumes nothing more until the sink restarts: ${cause}`,
   partitionFailed: (topic: string, partition: number, offset: number, cause: string) =>

@@ -8,6 +8,7 @@ import {
   buildErrorRecord,
   type ErrorRecordInput,
 } from './error-record';
+import { NULL_HEADERS_MARKER } from './reporter-headers';
 
 function failedRecord(): KafkaRecord {
   return {
@@ -86,6 +87,15 @@ describe('buildErrorRecord', () => {
     assert.deepEqual(message, { key: record.key, value: record.value, headers: record.headers });
   });
 
+  it('carries a null-valued header, with or without context headers, as the marked empty value', () => {
+    for (const contextHeaders of [true, false]) {
+      const record = { ...failedRecord(), headers: { trace: null } };
+      const message = buildErrorRecord({ ...lambdaFailure(record), contextHeaders });
+      assert.deepEqual(message.headers.trace, Buffer.alloc(0));
+      assert.equal(message.headers[NULL_HEADERS_MARKER], '{"trace":[0]}');
+    }
+  });
+
   it('keeps a tombstone a tombstone', () => {
     const record = { ...failedRecord(), key: null, value: null };
     const message = buildErrorRecord(lambdaFailure(record));
@@ -127,6 +137,21 @@ describe('buildConversionErrorRecord', () => {
       true,
     );
     assert.equal(message.headers['__connect.errors.stage'], 'KEY_CONVERTER');
+  });
+
+  it("reports the sink's put() stage for a record read but not writable into the payload", () => {
+    const error = new ConversionError('no payload', {
+      topic: 'orders',
+      partition: 2,
+      offset: '1',
+      converterClass: 'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
+    });
+    const message = buildConversionErrorRecord(failedRecord(), error, 'orders-sink', true);
+    assert.equal(message.headers['__connect.errors.stage'], 'TASK_PUT');
+    assert.equal(
+      message.headers['__connect.errors.class.name'],
+      'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
+    );
   });
 
   it('writes the bare record to the dead letter queue when context headers are off', () => {

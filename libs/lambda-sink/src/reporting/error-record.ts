@@ -1,7 +1,8 @@
 import type { InvocationType } from '../config/lambda-sink-options';
 import type { ConversionError } from '../conversion/conversion-error';
-import type { KafkaHeaderValue, KafkaRecord } from '../conversion/kafka-record';
+import type { KafkaRecord } from '../conversion/kafka-record';
 import { ERROR_HEADERS, TASK_ID, type ErrorStage } from './error-headers';
+import { producibleHeaders, type ProducibleHeaders } from './reporter-headers';
 import type { ReporterMessage } from './reporter-message';
 
 /** The Lambda side of a failure; absent for conversion errors, which never reach Lambda. */
@@ -36,13 +37,13 @@ export interface ErrorRecordInput {
 export function buildErrorRecord(input: ErrorRecordInput): ReporterMessage {
   const { record } = input;
   if (!input.contextHeaders) {
-    return { key: record.key, value: record.value, headers: record.headers };
+    return { key: record.key, value: record.value, headers: producibleHeaders(record.headers) };
   }
   // Copied, never mutated: the original headers still belong to the consumed record. A context
   // header the record already carried (it went through a DLQ before) is replaced rather than
   // repeated, so readers see this failure's context only.
-  const headers: Record<string, KafkaHeaderValue> = {
-    ...record.headers,
+  const headers: ProducibleHeaders = {
+    ...producibleHeaders(record.headers),
     [ERROR_HEADERS.topic]: record.topic,
     [ERROR_HEADERS.partition]: String(record.partition),
     [ERROR_HEADERS.offset]: record.offset,
@@ -61,7 +62,7 @@ export function buildErrorRecord(input: ErrorRecordInput): ReporterMessage {
   return { key: record.key, value: record.value, headers };
 }
 
-/** The dead-letter-queue record for a record its key or value converter could not read. */
+/** The dead-letter-queue record for a record the converters could not read or the payload not hold. */
 export function buildConversionErrorRecord(
   record: KafkaRecord,
   error: ConversionError,
@@ -71,11 +72,23 @@ export function buildConversionErrorRecord(
   return buildErrorRecord({
     record,
     connectorName,
-    stage: error.context.part === 'key' ? 'KEY_CONVERTER' : 'VALUE_CONVERTER',
+    stage: conversionStage(error),
     className: error.context.converterClass,
     error,
     contextHeaders,
   });
+}
+
+/** The converter that failed, or the sink's put() when the record was read but fits no payload. */
+function conversionStage(error: ConversionError): ErrorStage {
+  switch (error.context.part) {
+    case 'key':
+      return 'KEY_CONVERTER';
+    case 'value':
+      return 'VALUE_CONVERTER';
+    default:
+      return 'TASK_PUT';
+  }
 }
 
 function exceptionClassName(error: unknown): string {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
 import { ReporterError } from '../errors/lambda-errors';
-import { classifyReporterError } from './reporter-error-classifier';
+import { classifyReporterError, describeEncodingFailure } from './reporter-error-classifier';
 
 const protocolError = (type: string) =>
   new KafkaJSProtocolError({ type, code: 0, retriable: false, message: type } as never);
@@ -17,6 +17,26 @@ describe('classifyReporterError', () => {
 
   it('calls a record the broker refuses for good rejected', () => {
     assert.equal(classifyReporterError(protocolError('INVALID_RECORD')), 'rejected');
+  });
+
+  it('calls a failure to encode the records here unencodable, never the broker being away', () => {
+    let encoderFailure: unknown;
+    try {
+      Buffer.byteLength(null as unknown as string);
+    } catch (error) {
+      encoderFailure = error;
+    }
+    const wrapped = new ReporterError('could not write', {}, { cause: encoderFailure });
+    assert.equal(classifyReporterError(wrapped), 'unencodable');
+    assert.equal(classifyReporterError(encoderFailure), 'unencodable');
+    assert.equal(describeEncodingFailure(wrapped), 'TypeError ERR_INVALID_ARG_TYPE');
+  });
+
+  it('keeps waiting on a TypeError without a Node error code (a bug, maybe while the broker is away)', () => {
+    assert.equal(
+      classifyReporterError(new TypeError('Cannot read properties of undefined')),
+      'unavailable',
+    );
   });
 
   it('treats everything else as the broker being away, even what kafkajs gave up on', () => {

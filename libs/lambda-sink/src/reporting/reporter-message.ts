@@ -1,4 +1,4 @@
-import type { KafkaHeaderValue } from '../conversion/kafka-record';
+import type { ProducibleHeaders } from './reporter-headers';
 
 /**
  * A record for the result, error or dead letter queue topic, shaped so it can be handed to
@@ -8,5 +8,6 @@ import type { KafkaHeaderValue } from '../conversion/kafka-record';
 export interface ReporterMessage {
   key: Buffer | null;
   value: Buffer | string | null;
-  headers: Record<string, KafkaHeaderValue>;
+  /** Never null-valued: see `producibleHeaders`. */
+  headers: ProducibleHeaders;
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildResultRecord } from './result-record';
 import { convertedRecord } from './converted-record.fixture';
+import { NULL_HEADERS_MARKER } from './reporter-headers';
 
 describe('buildResultRecord', () => {
   const record = convertedRecord(101, {
@@ -16,7 +17,23 @@ describe('buildResultRecord', () => {
   });
 
   it('carries the original headers', () => {
-    assert.equal(buildResultRecord(record, 'r').headers, record.original.headers);
+    assert.deepEqual(buildResultRecord(record, 'r').headers, record.original.headers);
+  });
+
+  it('carries a null-valued header as an empty value named in the null-headers marker', () => {
+    const withNull = convertedRecord(7, { headers: [{ trace: null }] });
+    withNull.original.headers = { trace: null };
+    const message = buildResultRecord(withNull, 'r');
+    assert.deepEqual(message.headers, {
+      trace: Buffer.alloc(0),
+      [NULL_HEADERS_MARKER]: '{"trace":[0]}',
+    });
+    const value = JSON.parse(message.value as string) as { headers: unknown };
+    assert.deepEqual(
+      value.headers,
+      [{ trace: null }],
+      'and as null in the value, as Lambda saw it',
+    );
   });
 
   it("has the Confluent connector's JSON value, fields in order", () => {

@@ -1,4 +1,5 @@
 import type { ConvertedRecord } from '../conversion/kafka-record';
+import { producibleHeaders } from './reporter-headers';
 import type { ReporterMessage } from './reporter-message';
 
 /**
@@ -19,5 +20,5 @@ export function buildResultRecord(record: ConvertedRecord, result: unknown): Rep
     // `undefined` would drop the field from the JSON; the format always has a value.
     value: result === undefined ? null : result,
   });
-  return { key: record.original.key, value, headers: record.original.headers };
+  return { key: record.original.key, value, headers: producibleHeaders(record.original.headers) };
 }

@@ -2,8 +2,7 @@ import type { Batch } from 'kafkajs';
 import { ConversionError } from '../conversion/conversion-error';
 import type { Converter } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
-import { toPayloadElement } from '../conversion/lambda-payload';
-import { elementBytes } from '../conversion/payload-sizer';
+import { serializePayloadElement } from '../conversion/lambda-payload';
 import { convertRecord } from '../conversion/record-conversion';
 import type { SerializedRecord } from '../batching/partition-batcher';
 
@@ -11,11 +10,14 @@ export interface SerializedRun {
   serialized: SerializedRecord[];
   /** Index of the first record not in `serialized` (the failed one, or the end). */
   nextIndex: number;
-  /** The record that stopped the run because a converter could not read it. */
+  /** The record that stopped the run: a converter could not read it, or it fits no payload. */
   failure?: { record: KafkaRecord; error: ConversionError };
 }
 
-/** Converts and serializes records from `start` until the end or the first conversion error. */
+/**
+ * Converts and serializes records from `start` until the end or the first record that fails
+ * either step (a ConversionError, which the caller handles at that record's place in order).
+ */
 export class RecordSerializer {
   constructor(
     private readonly keyConverter: Converter,
@@ -34,7 +36,7 @@ export class RecordSerializer {
       const original = kafkaRecordOf(batch, i);
       try {
         const record = convertRecord(original, this.keyConverter, this.valueConverter);
-        const { json, bytes } = elementBytes(toPayloadElement(record));
+        const { json, bytes } = serializePayloadElement(record);
         serialized.push({ record, json, bytes });
       } catch (error) {
         if (!(error instanceof ConversionError)) throw error;

@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Message } from 'kafkajs';
-import { ReporterError, ReporterRejectedError } from '../errors/lambda-errors';
+import {
+  ReporterEncodingError,
+  ReporterError,
+  ReporterRejectedError,
+} from '../errors/lambda-errors';
 import type { KafkaReporter } from '../reporting/kafka-reporter';
 import type { PartitionControls } from './partition-controls';
 import { ReporterAbandoned, ReporterRetrier } from './reporter-retrier';
@@ -79,6 +83,30 @@ describe('ReporterRetrier', () => {
         return true;
       },
     );
+  });
+
+  it('gives up at once on a record that cannot be encoded, without naming its content', async () => {
+    let attempts = 0;
+    const unencodable = {
+      send: async (_kind: string, topic: string) => {
+        attempts++;
+        const cause = new TypeError("Received type string ('secret-value')");
+        Object.assign(cause, { code: 'ERR_INVALID_ARG_TYPE' });
+        throw new ReporterError('could not write', { topic }, { cause });
+      },
+    } as unknown as KafkaReporter;
+    await assert.rejects(
+      new ReporterRetrier(unencodable).send('dlq', 'dead', records(1, 10), controls()),
+      (error: Error) => {
+        assert.ok(error instanceof ReporterEncodingError);
+        assert.ok(error instanceof ReporterRejectedError, 'handled as a rejection for good');
+        assert.equal(error.retryable, false);
+        assert.match(error.message, /"dead".*TypeError ERR_INVALID_ARG_TYPE/);
+        assert.doesNotMatch(error.message, /secret-value/);
+        return true;
+      },
+    );
+    assert.equal(attempts, 1, 'not retried');
   });
 
   it('keeps retrying while the broker is away, then delivers', async () => {

@@ -1,11 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { Message } from 'kafkajs';
-import { ReporterRejectedError } from '../errors/lambda-errors';
+import { ReporterEncodingError, ReporterRejectedError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import { backoffDelayMs, sleep } from '../invocation/retry-backoff';
 import type { KafkaReporter, ReporterKind } from '../reporting/kafka-reporter';
 import { chunkMessages } from '../reporting/reporter-chunks';
-import { classifyReporterError } from '../reporting/reporter-error-classifier';
+import {
+  classifyReporterError,
+  describeEncodingFailure,
+} from '../reporting/reporter-error-classifier';
 import type { PartitionControls } from './partition-controls';
 
 const RETRY_BASE_MS = 500;
@@ -23,7 +26,8 @@ export class ReporterAbandoned extends Error {}
  * Records go out in requests small enough for a topic with Kafka's default size limit, in
  * order, each retried on its own so an acknowledged request is never sent twice. A request the
  * topic still finds too large is halved until single records are left; a record the cluster
- * refuses for good throws ReporterRejectedError, which stops the partition (outcome policy).
+ * refuses for good throws ReporterRejectedError, which stops the partition (outcome policy); so
+ * does a record that cannot even be encoded here (ReporterEncodingError, a kind of rejection).
  */
 export class ReporterRetrier {
   private readonly logger = new Logger('LambdaSink');
@@ -62,6 +66,13 @@ export class ReporterRetrier {
           await this.sendChunk(kind, topic, records.slice(0, half), controls);
           await this.sendChunk(kind, topic, records.slice(half), controls);
           return;
+        }
+        if (errorClass === 'unencodable') {
+          throw new ReporterEncodingError(
+            messages.reporterEncodingFailed(topic, describeEncodingFailure(error)),
+            { topic },
+            { cause: error },
+          );
         }
         if (errorClass !== 'unavailable') {
           // The broker's own words, not the reporter's wrapper that repeats the topic name.
