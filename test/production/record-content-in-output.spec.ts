@@ -57,7 +57,7 @@ describe('a record the JsonConverter cannot read, with errors.tolerance=none', (
         assert.ok(!text.includes(fragment), `"${fragment}" of the record is shown:\n${text}`);
       }
     }
-    const where = new RegExp(`${topic}-0 offset 1\\b.*line 1, column 1`);
+    const where = new RegExp(`${topic}-0@1\\b.*line 1, column 1`);
     assert.match(bodies[0], where, 'the status trace names the record and the position');
     assert.match(bodies[1], where, 'so does the readiness answer');
     const failures = output.split('\n').filter((line) => /task 0 failed/.test(line));
