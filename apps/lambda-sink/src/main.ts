@@ -11,7 +11,7 @@ import { bootstrapService } from './bootstrap';
 
 /**
  * `npm start -- --config FILE`: the sink as a standalone Nest service. Configuration errors
- * are printed all at once and exit 2 before anything connects; SIGTERM/SIGINT drain the sink
+ * are printed all at once and exit 2 before anything connects; SIGTERM/SIGINT/SIGHUP drain the sink
  * (commit what succeeded, leave the group) and exit 0.
  */
 async function main(): Promise<void> {
@@ -54,8 +54,12 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  // SIGHUP too: a closed terminal or an ssh session that drops sends it, and Node's default
+  // (exit at once) would leave the group without a drain or a commit. The sink has no
+  // configuration to reload, so the only safe meaning is "stop cleanly".
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => shutdown(signal));
+  }
 
   app = await bootstrapService(properties);
 }

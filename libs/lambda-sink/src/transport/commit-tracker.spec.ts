@@ -11,6 +11,7 @@ function harness(answer: (next: number) => boolean = () => true) {
   let release: () => void = () => undefined;
   let gate = Promise.resolve();
   const controls: PartitionControls = {
+    partitionName: 'orders-0',
     resolveOffset: (o) => resolved.push(o),
     commit: async (next) => {
       await gate;

@@ -3,6 +3,8 @@
  * The task implements it on top of kafkajs' eachBatch payload; tests implement it in memory.
  */
 export interface PartitionControls {
+  /** `topic-partition`, for log lines. */
+  readonly partitionName: string;
   /** Marks everything up to and including `offset` as processed (the next fetch starts after it). */
   resolveOffset(offset: number): void;
   /** Commits `nextOffset` (last processed + 1) to the consumer group; false if the group refused it. */

@@ -42,6 +42,7 @@ class FakeReporter {
 
 function controls(stop = () => false, signal = new AbortController().signal): PartitionControls {
   return {
+    partitionName: 'orders-0',
     resolveOffset: () => undefined,
     commit: async () => true,
     pause: () => undefined,

@@ -13,6 +13,7 @@ import type { PartitionControls } from './partition-controls';
 
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 30_000;
+const WARN_EVERY_MS = 30_000;
 
 /** Thrown when the sink stops while a reporter write is still not acknowledged. */
 export class ReporterAbandoned extends Error {}
@@ -51,6 +52,7 @@ export class ReporterRetrier {
     records: Message[],
     controls: PartitionControls,
   ): Promise<void> {
+    let lastWarnAt = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await untilAborted(this.reporter.send(kind, topic, records), controls.signal);
@@ -85,9 +87,13 @@ export class ReporterRetrier {
         }
         if (controls.shouldStop() || controls.signal.aborted)
           throw new ReporterAbandoned(describeError(error));
-        if (attempt === 1 || attempt % 10 === 0) {
+        // The first failure, then at most one line per WARN_EVERY_MS while it lasts: with the
+        // backoff at its 30 s ceiling, "every 10th attempt" would have been one per five minutes.
+        if (attempt === 1 || Date.now() - lastWarnAt >= WARN_EVERY_MS) {
+          lastWarnAt = Date.now();
           this.logger.warn(
-            `${describeError(error)}; offsets held back, retrying (attempt ${attempt})`,
+            `${describeError(error)}; offsets of ${controls.partitionName} ` +
+              `held back, retrying (attempt ${attempt})`,
           );
         }
         await sleep(backoffDelayMs(attempt, RETRY_BASE_MS, RETRY_MAX_MS), controls.signal);

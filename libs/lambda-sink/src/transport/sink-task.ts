@@ -16,6 +16,7 @@ import { AssignmentPositions } from './assignment-positions';
 import type { PartitionProcessor } from './partition-processor';
 import { PartitionPositionsMonitor } from './partition-positions-monitor';
 import { PauseControl } from './pause-control';
+import { RepeatLimiter } from './repeat-limiter';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
 
@@ -37,6 +38,8 @@ export class SinkTask {
   private rebalancing = false;
   private restarting = false;
   private readonly positions: PartitionPositionsMonitor;
+  /** A deleted topic crashes kafkajs' consumer several times a second: say so twice a minute. */
+  private readonly crashLog = new RepeatLimiter(30_000);
   /** Settles once the current assignment's positions are read (and new partitions sought). */
   private assignmentReady: Promise<void> = Promise.resolve();
   /** Partitions paused while they wait out a retry backoff, with the timer that resumes them. */
@@ -128,9 +131,14 @@ export class SinkTask {
   private onCrash(error: Error, restartedByKafkajs: boolean): void {
     this.status.joinedGroup = false;
     this.status.trace = describeError(error);
-    this.logger.error(
-      `consumer crashed: ${describeError(error)}; ${restartedByKafkajs ? 'kafkajs restarts it' : 'restarting it'}`,
-    );
+    const message = `consumer crashed: ${describeError(error)}; ${restartedByKafkajs ? 'kafkajs restarts it' : 'restarting it'}`;
+    const admitted = this.crashLog.admit(message);
+    if (admitted) {
+      const held = admitted.repeatsHeld;
+      this.logger.error(
+        held > 0 ? `${message} (and ${held} more time(s) since last said)` : message,
+      );
+    }
     if (!restartedByKafkajs) void this.restartAfterCrash(1);
   }
 
@@ -232,6 +240,7 @@ export class SinkTask {
       });
     }, HEARTBEAT_TICK_MS);
     const controls: PartitionControls = {
+      partitionName: partitionKey(batch.topic, batch.partition),
       resolveOffset: (offset) => payload.resolveOffset(String(offset)),
       // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
       commit: (next) => commitPartition(consumer, batch.topic, batch.partition, next),
