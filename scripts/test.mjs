@@ -28,6 +28,9 @@ function findSpecs(dir) {
   return found;
 }
 
+// The Node that runs the specs (the project pins it: package.json's `node` devDependency).
+console.log(`node ${process.version} (${process.execPath})`);
+
 if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0) process.exit(1);
 
 const isIntegration = (file) => relative(join(root, 'dist'), file).startsWith('test/');

@@ -14,4 +14,8 @@
 export const SERVICE_NODE_FLAGS: readonly string[] = [
   '--max-old-space-size=512',
   '--max-semi-space-size=8',
+  // kafkajs 2.2.4 (unmaintained) arms its throttle timer with a negative delay whenever nothing
+  // is throttled (network/requestQueue). Every Node runs that timer after 1 ms; Node 23+ also
+  // prints a warning at each start that reads like a fault. (This hides that warning type only.)
+  '--disable-warning=TimeoutNegativeWarning',
 ];
