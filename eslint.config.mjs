@@ -28,6 +28,27 @@ export default tseslint.config(
     },
   },
   {
+    // Kafka is reached through the ports in libs/lambda-sink/src/kafka; only the adapter folder
+    // of a client library may import it. Tests, benchmarks and the broker scripts use kafkajs as
+    // a tool to make and read test data, so the rule covers the product code.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/lambda-sink/src/kafka/kafkajs/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kafkajs',
+              message:
+                'Use the Kafka ports (libs/lambda-sink/src/kafka); only kafka/kafkajs/ imports kafkajs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', '**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -10,8 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Logger } from '@nestjs/common';
 import { startLambdaLocal } from '../../../libs/lambda-local/src';
+import type { KafkaClientPort } from '../../../libs/lambda-sink/src/kafka';
+import { KafkajsClient } from '../../../libs/lambda-sink/src/kafka/kafkajs';
 import { SERVICE_NODE_FLAGS } from '../../lambda-sink/src/service-node-flags';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -22,7 +24,9 @@ const HTTP_PORT = 8083;
 async function main(): Promise<void> {
   const startedBroker = ensureBroker();
   const brokers = (process.env.KAFKA_BOOTSTRAP_SERVERS ?? '127.0.0.1:9092').split(',');
-  const kafka = new Kafka({ clientId: 'demo', brokers, logLevel: logLevel.NOTHING });
+  // The demo's own Kafka clients say only what goes wrong; the sink's lines come from its process.
+  Logger.overrideLogger(['error', 'warn']);
+  const kafka = new KafkajsClient({ clientId: 'demo', brokers });
   const lambda = await startLambdaLocal({ functionsDir: join(root, 'examples', 'functions') });
   step(`Lambda endpoint on ${lambda.url} with functions: ${lambda.functionNames().join(', ')}`);
 
@@ -31,21 +35,18 @@ async function main(): Promise<void> {
   const name = `demo-sink-${suffix}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
-    waitForLeaders: true,
-  });
+  await admin.createTopics([{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }]);
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();
-  await producer.send({
+  await producer.send(
     topic,
-    messages: Array.from({ length: RECORDS }, (_, i) => ({
+    Array.from({ length: RECORDS }, (_, i) => ({
       key: `customer-${i % 17}`,
       value: JSON.stringify({ order: i, amount: ((i * 37) % 500) + 0.99 }),
       headers: { source: 'demo' },
     })),
-  });
+  );
   await producer.disconnect();
   step(`produced ${RECORDS} orders to "${topic}" (${PARTITIONS} partitions)`);
 
@@ -152,22 +153,39 @@ function ensureBroker(): boolean {
   return true;
 }
 
-async function readResults(kafka: Kafka, topic: string, count: number): Promise<string[]> {
-  const consumer = kafka.consumer({ groupId: `demo-reader-${Date.now()}` });
+async function readResults(
+  kafka: KafkaClientPort,
+  topic: string,
+  count: number,
+): Promise<string[]> {
+  const consumer = kafka.groupConsumer(
+    {
+      groupId: `demo-reader-${Date.now()}`,
+      sessionTimeoutMs: 30_000,
+      rebalanceTimeoutMs: 60_000,
+      heartbeatIntervalMs: 3_000,
+      maxBytesPerPartition: 1_048_576,
+      maxBytes: 10_485_760,
+      metadataMaxAgeMs: 300_000,
+      partitionsConsumedConcurrently: 1,
+    },
+    {},
+  );
   const values: string[] = [];
   await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.subscribe([topic], true);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 15_000);
-    void consumer.run({
-      eachMessage: async ({ message }) => {
+    void consumer.run(async (batch, session) => {
+      for (const message of batch.messages) {
         if (values.length < count)
           values.push(`key=${message.key?.toString()} value=${message.value?.toString()}`);
-        if (values.length >= count) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
+        session.resolveOffset(message.offset);
+      }
+      if (values.length >= count) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
   });
   await consumer.disconnect();

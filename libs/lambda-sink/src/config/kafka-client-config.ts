@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import type { KafkaConfig, SASLOptions } from 'kafkajs';
+import type { KafkaConnectionSettings, SaslSettings } from '../kafka';
 import { saslIncomplete } from './config-messages';
 import type { KafkaConnectionOptions } from './lambda-sink-options';
 
@@ -10,14 +10,14 @@ export type PemReader = (path: string) => string;
 const readPemFile: PemReader = (path) => readFileSync(path, 'utf8');
 
 /**
- * The kafkajs client settings for a consumer or reporter connection: the Java client's
- * `security.protocol` model expressed as kafkajs' separate `ssl` and `sasl` options.
+ * The client settings for a consumer or reporter connection: the Java client's
+ * `security.protocol` model expressed as separate `ssl` and `sasl` settings.
  */
 export function buildKafkaConfig(
   connection: KafkaConnectionOptions,
   readPem: PemReader = readPemFile,
-): KafkaConfig {
-  const config: KafkaConfig = {
+): KafkaConnectionSettings {
+  const config: KafkaConnectionSettings = {
     brokers: [...connection.bootstrapServers],
     clientId: connection.clientId,
   };
@@ -43,7 +43,7 @@ function tlsOptions(
   return tls;
 }
 
-function saslOptions(connection: KafkaConnectionOptions): SASLOptions {
+function saslOptions(connection: KafkaConnectionOptions): SaslSettings {
   const { saslMechanism, saslUsername, saslPassword } = connection;
   // Validation guarantees these for SASL_*; typed callers bypassing it get a clear error.
   if (!saslMechanism || saslUsername === undefined || saslPassword === undefined) {

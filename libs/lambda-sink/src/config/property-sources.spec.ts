@@ -188,11 +188,6 @@ describe('loadConnectProperties', () => {
     assert.deepEqual(loadConnectProperties({ env }), { name: 'env-only', topics: 't' });
   });
 
-  it('does not take LAMBDA_SINK_KAFKA_LOG_LEVEL for a property', () => {
-    const env = { LAMBDA_SINK_NAME: 'n', LAMBDA_SINK_KAFKA_LOG_LEVEL: 'debug' };
-    assert.deepEqual(loadConnectProperties({ env }), { name: 'n' });
-  });
-
   it('names the variable in problems with values from the environment', () => {
     const { 'sink.properties': file } = writeTempFiles({ 'sink.properties': CONFLUENT_EXAMPLE });
     const env = { [envVarName('aws.lambda.batch.size')]: '0' };

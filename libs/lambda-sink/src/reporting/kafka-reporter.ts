@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { KafkaClientPort, ProducerPort, ProducerRecord, SendFailure } from '../kafka';
 import { ReporterError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import type { SinkMetrics } from '../metrics/sink-metrics';
@@ -11,21 +11,16 @@ export type ReporterKind = 'result' | 'error' | 'dlq';
  * so a record acknowledged here survives any crash of the sink that follows.
  */
 export class KafkaReporter {
-  private readonly producer: Producer;
+  private readonly producer: ProducerPort;
   private connected = false;
 
   constructor(
-    kafka: Kafka,
+    kafka: KafkaClientPort,
     private readonly metrics: SinkMetrics,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // Bounded, so a dead reporter broker surfaces to the caller (which keeps the offset and
-      // retries) instead of blocking a shutdown forever inside kafkajs.
-      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
-    });
+    // Bounded retries, so a dead reporter broker surfaces to the caller (which keeps the offset
+    // and retries) instead of blocking a shutdown forever inside the client.
+    this.producer = kafka.producer({ retries: 5 });
   }
 
   async connect(): Promise<void> {
@@ -34,10 +29,10 @@ export class KafkaReporter {
     this.connected = true;
   }
 
-  async send(kind: ReporterKind, topic: string, records: Message[]): Promise<void> {
+  async send(kind: ReporterKind, topic: string, records: ProducerRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      await this.producer.send({ topic, acks: -1, messages: records });
+      await this.producer.send(topic, records);
     } catch (error) {
       throw new ReporterError(
         messages.reporterFailed(topic, describeError(error)),
@@ -46,6 +41,11 @@ export class KafkaReporter {
       );
     }
     this.metrics.reporterRecords.inc({ kind }, records.length);
+  }
+
+  /** What an error `send` threw means (only the client library can tell). */
+  classify(error: unknown): SendFailure {
+    return this.producer.classify(error);
   }
 
   async disconnect(): Promise<void> {

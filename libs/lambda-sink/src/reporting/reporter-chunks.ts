@@ -1,4 +1,4 @@
-import type { IHeaders, Message } from 'kafkajs';
+import type { ProducerRecord } from '../kafka';
 
 /**
  * The most record bytes one produce request carries. kafkajs puts every message of a `send`
@@ -19,7 +19,7 @@ const HEADER_OVERHEAD_BYTES = 10;
  * larger than that on its own gets a run of its own: whether the topic takes it is the broker's
  * call, and the caller learns it from the answer.
  */
-export function chunkMessages<T extends Message>(
+export function chunkMessages<T extends ProducerRecord>(
   messages: readonly T[],
   maxBytes = DEFAULT_REQUEST_RECORD_BYTES,
 ): T[][] {
@@ -41,7 +41,7 @@ export function chunkMessages<T extends Message>(
 }
 
 /** An upper estimate of one message's size inside a record batch. */
-export function estimatedRecordBytes(message: Message): number {
+export function estimatedRecordBytes(message: ProducerRecord): number {
   return (
     RECORD_OVERHEAD_BYTES +
     byteLength(message.key) +
@@ -50,7 +50,7 @@ export function estimatedRecordBytes(message: Message): number {
   );
 }
 
-function headersBytes(headers: IHeaders | undefined): number {
+function headersBytes(headers: ProducerRecord['headers']): number {
   let bytes = 0;
   for (const [name, value] of Object.entries(headers ?? {})) {
     for (const one of Array.isArray(value) ? value : [value]) {

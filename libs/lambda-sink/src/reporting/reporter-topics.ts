@@ -1,4 +1,4 @@
-import type { Admin, ITopicConfig } from 'kafkajs';
+import type { AdminPort, TopicSpec } from '../kafka';
 import { StartupValidationError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 
@@ -14,29 +14,29 @@ export interface ReporterTopicSpec {
  * that says which property to change — kafkajs would otherwise surface a bare protocol error.
  */
 export async function ensureReporterTopics(
-  admin: Admin,
+  admin: AdminPort,
   specs: ReporterTopicSpec[],
 ): Promise<string[]> {
   if (specs.length === 0) return [];
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.topic));
   if (missing.length === 0) return [];
-  const { brokers } = await admin.describeCluster();
+  const brokers = await admin.brokerCount();
   for (const spec of missing) {
-    if (spec.replicationFactor > brokers.length) {
+    if (spec.replicationFactor > brokers) {
       throw new StartupValidationError(
-        messages.replicationFactorTooLarge(spec.topic, spec.replicationFactor, brokers.length),
+        messages.replicationFactorTooLarge(spec.topic, spec.replicationFactor, brokers),
         { topic: spec.topic },
       );
     }
   }
-  const topics: ITopicConfig[] = missing.map((s) => ({
+  const topics: TopicSpec[] = missing.map((s) => ({
     topic: s.topic,
     numPartitions: s.numPartitions,
     replicationFactor: s.replicationFactor,
   }));
   try {
-    await admin.createTopics({ topics, waitForLeaders: true });
+    await admin.createTopics(topics);
   } catch (error) {
     // Another instance may have created it between listTopics and createTopics.
     const after = new Set(await admin.listTopics());

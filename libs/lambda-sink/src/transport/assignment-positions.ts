@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import type { AdminPort, KafkaClientPort } from '../kafka';
 
 /** One assigned partition's positions, read from the cluster. */
 export interface PartitionPositions {
@@ -14,17 +14,17 @@ export interface PartitionPositions {
 export type Assignment = Record<string, number[]>;
 
 /**
- * Reads what kafkajs does not tell a member about the partitions it was given: the group's
+ * Reads what the consumer does not tell a member about the partitions it was given: the group's
  * committed offsets and the logs' watermarks. The status API shows them from the moment of
  * assignment (an idle partition fetches nothing, so no batch would ever bring them), the lag
  * gauge follows the real high watermark, and the task decides where a new partition starts.
  * One admin client, connected lazily and kept for the task's life.
  */
 export class AssignmentPositions {
-  private admin?: Promise<Admin>;
+  private admin?: Promise<AdminPort>;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaClientPort,
     private readonly groupId: string,
   ) {}
 
@@ -33,25 +33,20 @@ export class AssignmentPositions {
     if (topics.length === 0) return [];
     const admin = await this.connected();
     const committed = new Map<string, number>();
-    for (const { topic, partitions } of await admin.fetchOffsets({
-      groupId: this.groupId,
-      topics,
-    })) {
-      for (const { partition, offset } of partitions) {
-        if (Number(offset) >= 0) committed.set(`${topic}-${partition}`, Number(offset));
-      }
+    for (const { topic, partition, offset } of await admin.committedOffsets(this.groupId, topics)) {
+      if (offset !== undefined) committed.set(`${topic}-${partition}`, offset);
     }
     const positions: PartitionPositions[] = [];
     for (const topic of topics) {
       const wanted = new Set(assignment[topic]);
-      for (const p of await admin.fetchTopicOffsets(topic)) {
-        if (!wanted.has(p.partition)) continue;
+      for (const { partition, low, high } of await admin.watermarks(topic)) {
+        if (!wanted.has(partition)) continue;
         positions.push({
           topic,
-          partition: p.partition,
-          committed: committed.get(`${topic}-${p.partition}`),
-          low: Number(p.low),
-          high: Number(p.high),
+          partition,
+          committed: committed.get(`${topic}-${partition}`),
+          low,
+          high,
         });
       }
     }
@@ -62,8 +57,8 @@ export class AssignmentPositions {
   async existing(topics: string[]): Promise<Set<string>> {
     if (topics.length === 0) return new Set();
     const admin = await this.connected();
-    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-    return new Set(metadata.flatMap((t) => t.partitions.map((p) => `${t.name}-${p.partitionId}`)));
+    const partitions = await admin.topicPartitions(topics);
+    return new Set([...partitions].flatMap(([topic, ids]) => ids.map((id) => `${topic}-${id}`)));
   }
 
   async topicNames(): Promise<string[]> {
@@ -76,7 +71,7 @@ export class AssignmentPositions {
     if (admin) await (await admin.catch(() => undefined))?.disconnect().catch(() => undefined);
   }
 
-  private connected(): Promise<Admin> {
+  private connected(): Promise<AdminPort> {
     if (!this.admin) {
       const admin = this.kafka.admin();
       this.admin = admin.connect().then(() => admin);

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { Kafka, logLevel } from 'kafkajs';
 import { buildKafkaConfig } from '../config/kafka-client-config';
 import type { KafkaConnectionOptions, LambdaSinkOptions } from '../config/lambda-sink-options';
 import { createConverter } from '../conversion/converter-factory';
 import { StartupValidationError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
+import type { KafkaClientPort, KafkaConnectionSettings } from '../kafka';
+import { KafkajsClient } from '../kafka/kafkajs';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
@@ -18,14 +19,15 @@ import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
-import type { SinkTaskTuning } from './group-consumer';
-import { SinkTask } from './sink-task';
+import { SinkTask, type SinkTaskTuning } from './sink-task';
 import { topicPattern } from './topic-pattern';
 import { TopicPatternWatcher } from './topic-pattern-watcher';
 
 export interface LambdaSinkEngineDeps {
   /** Injected in tests; built from the options otherwise. */
   lambdaClient?: LambdaClient;
+  /** The Kafka client library behind the ports; kafkajs unless another adapter is given. */
+  kafkaClient?: (settings: KafkaConnectionSettings) => KafkaClientPort;
 }
 
 /**
@@ -41,8 +43,8 @@ export class LambdaSinkEngine {
   private invokeTransport?: InvokeTransport;
   private readonly reporter: KafkaReporter;
   private readonly tasks: SinkTask[] = [];
-  private readonly kafka: Kafka;
-  private readonly reporterKafka: Kafka;
+  private readonly kafka: KafkaClientPort;
+  private readonly reporterKafka: KafkaClientPort;
   private started = false;
   private watcher?: TopicPatternWatcher;
   /** False while the last Lambda attempt failed to get an answer (network, 5xx, throttling, denied). */
@@ -55,11 +57,9 @@ export class LambdaSinkEngine {
   ) {
     this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
     this.lambdaClientInjected = deps.lambdaClient !== undefined;
-    this.kafka = new Kafka({ ...buildKafkaConfig(options.kafka), logLevel: kafkaLogLevel() });
-    this.reporterKafka = new Kafka({
-      ...buildKafkaConfig(options.reporter.connection),
-      logLevel: kafkaLogLevel(),
-    });
+    const kafkaClient = deps.kafkaClient ?? ((settings) => new KafkajsClient(settings));
+    this.kafka = kafkaClient(buildKafkaConfig(options.kafka));
+    this.reporterKafka = kafkaClient(buildKafkaConfig(options.reporter.connection));
     this.reporter = new KafkaReporter(this.reporterKafka, metrics);
   }
 
@@ -214,7 +214,7 @@ export class LambdaSinkEngine {
   }
 
   /**
-   * kafkajs cannot subscribe to a topic that does not exist (it fails with "This server does not
+   * The consumer cannot subscribe to a topic that does not exist (it fails with "This server does not
    * host this topic-partition"); say which topics are missing instead. The sink never creates
    * its input topics. `topics.regex` needs no check: it picks topics up as they appear.
    */
@@ -283,15 +283,8 @@ export class LambdaSinkEngine {
       maxBytesPerPartition: consumer.maxPartitionFetchBytes,
       maxBytes: consumer.fetchMaxBytes,
       metadataMaxAgeMs: consumer.metadataMaxAgeMs,
-      // kafkajs runs this many partition handlers at once; more than any one member is assigned.
+      // This many partition handlers at once: more than any one member is assigned.
       partitionsConsumedConcurrently: 64,
     };
   }
-}
-
-/** kafkajs' own logs are off unless LAMBDA_SINK_KAFKA_LOG_LEVEL (error|warn|info|debug) asks for them. */
-function kafkaLogLevel(): logLevel {
-  const wanted = process.env.LAMBDA_SINK_KAFKA_LOG_LEVEL?.toUpperCase() as
-    keyof typeof logLevel | undefined;
-  return wanted && wanted in logLevel ? logLevel[wanted] : logLevel.NOTHING;
 }

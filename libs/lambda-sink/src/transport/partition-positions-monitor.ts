@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer } from 'kafkajs';
+import type { GroupConsumerPort } from '../kafka';
 import type { AutoOffsetReset } from '../config/lambda-sink-options';
 import { describeError } from '../errors/messages';
 import type { SinkMetrics } from '../metrics/sink-metrics';
@@ -56,16 +56,12 @@ export class PartitionPositionsMonitor {
    * beginning where `latest` would skip records. Never throws: without the numbers the sink
    * still works, so a failure is a warning.
    */
-  async assigned(assignment: Assignment, consumer: Consumer): Promise<void> {
+  async assigned(assignment: Assignment, consumer: GroupConsumerPort): Promise<void> {
     try {
       for (const position of await this.positions.read(assignment)) {
         this.apply(position);
         if (this.startsAtBeginning(position)) {
-          consumer.seek({
-            topic: position.topic,
-            partition: position.partition,
-            offset: String(position.low),
-          });
+          consumer.seek(position.topic, position.partition, String(position.low));
           this.logger.log(
             `${position.topic}-${position.partition} is new since the sink started and has no ` +
               `committed offset: reading it from its beginning (offset ${position.low}), not latest`,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Batch } from 'kafkajs';
+import type { FetchedBatch } from '../kafka';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { payloadLimitBytes } from '../conversion/payload-sizer';
 import { planPartitionBatches } from '../batching/partition-batcher';
@@ -24,7 +24,7 @@ import { RetryAnnouncer } from './retry-announcer';
 /**
  * Backoffs up to this long are waited out in the batch handler; longer ones with the partition
  * paused. A paused partition is fetched again only with the consumer's next fetch, which may
- * be a long poll of up to a second (group-consumer's maxWaitTimeInMs): for a short backoff that
+ * be a long poll of up to a second (the kafkajs adapter's maxWaitTimeInMs): for a short backoff that
  * refetch would cost more than the wait, while a long one must not hold back the partitions
  * kafkajs fetches together with this one.
  */
@@ -59,7 +59,7 @@ export class PartitionProcessor {
   constructor(private readonly deps: PartitionProcessorDeps) {}
 
   async process(
-    batch: Batch,
+    batch: FetchedBatch,
     status: PartitionStatus,
     controls: PartitionControls,
   ): Promise<ProcessOutcome> {

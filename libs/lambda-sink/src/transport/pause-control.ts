@@ -1,26 +1,24 @@
 import type { Logger } from '@nestjs/common';
-import type { Consumer } from 'kafkajs';
+import type { GroupConsumerPort, TopicPartitions } from '../kafka';
 import { describeError } from '../errors/messages';
 import type { PartitionStatus } from '../status/sink-status';
 
-type TopicPartitions = Array<{ topic: string; partitions: number[] }>;
-
 /**
- * Pause and resume on whichever kafkajs consumer the task runs now. kafkajs refuses both while
+ * Pause and resume on whichever consumer the task runs now. The client refuses both while
  * its consumer is between runs (after a crash, while resubscribing); the partition states the
  * task keeps are re-applied on the next GROUP_JOIN, so a refused call loses nothing.
  */
 export class PauseControl {
   constructor(
-    private readonly consumer: () => Consumer,
+    private readonly consumer: () => GroupConsumerPort,
     private readonly logger: Logger,
   ) {}
 
-  pause(partitions: TopicPartitions): void {
+  pause(partitions: TopicPartitions[]): void {
     this.apply('pause', partitions);
   }
 
-  resume(partitions: TopicPartitions): void {
+  resume(partitions: TopicPartitions[]): void {
     this.apply('resume', partitions);
   }
 
@@ -32,7 +30,7 @@ export class PauseControl {
     if (list.length > 0) this.pause(list);
   }
 
-  private apply(action: 'pause' | 'resume', partitions: TopicPartitions): void {
+  private apply(action: 'pause' | 'resume', partitions: TopicPartitions[]): void {
     try {
       this.consumer()[action](partitions);
     } catch (error) {

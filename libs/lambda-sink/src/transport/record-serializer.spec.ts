@@ -1,6 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KafkaMessage } from 'kafkajs';
 import { ConversionError } from '../conversion/conversion-error';
 import type { Converter } from '../conversion/converter';
 import { StringConverter } from '../conversion/string-converter';
@@ -21,16 +20,13 @@ function batch(values: string[]): FetchedBatch {
   return {
     topic: 't',
     partition: 0,
-    messages: values.map(
-      (value, i) =>
-        ({
-          offset: String(i),
-          key: null,
-          value: Buffer.from(value),
-          headers: {},
-          timestamp: '0',
-        }) as unknown as KafkaMessage,
-    ),
+    messages: values.map((value, i) => ({
+      offset: String(i),
+      key: null,
+      value: Buffer.from(value),
+      headers: {},
+      timestamp: '0',
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Batch } from 'kafkajs';
+import type { FetchedBatch as PortBatch } from '../kafka';
 import { ConversionError } from '../conversion/conversion-error';
 import type { Converter } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
@@ -47,8 +47,8 @@ export class RecordSerializer {
   }
 }
 
-/** A fetched batch of one partition, as kafkajs hands it over. */
-export type FetchedBatch = Pick<Batch, 'topic' | 'partition' | 'messages'>;
+/** What the serializer reads of a fetched batch. */
+export type FetchedBatch = Pick<PortBatch, 'topic' | 'partition' | 'messages'>;
 
 /**
  * The record at `index`, made when its Lambda batch is built rather than for the whole fetch up

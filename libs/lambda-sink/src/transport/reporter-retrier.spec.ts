@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Message } from 'kafkajs';
+import type { ProducerRecord, SendFailure } from '../kafka';
+import { sendFailureOf } from '../kafka/kafkajs/kafkajs-send-errors';
 import {
   ReporterEncodingError,
   ReporterError,
@@ -17,23 +18,26 @@ class FakeReporter {
 
   constructor(private readonly maxBytes = Infinity) {}
 
-  async send(_kind: string, topic: string, records: Message[]): Promise<void> {
+  classify(error: unknown): SendFailure {
+    return sendFailureOf(error);
+  }
+
+  async send(_kind: string, topic: string, records: ProducerRecord[]): Promise<void> {
     if (this.unavailableFor > 0) {
       this.unavailableFor--;
       throw new ReporterError(
         'down',
         { topic },
-        { cause: new KafkaJSNonRetriableError('ECONNREFUSED') },
+        { cause: Object.assign(new Error('ECONNREFUSED'), { name: 'KafkaJSNonRetriableError' }) },
       );
     }
     const bytes = records.reduce((n, r) => n + String(r.value).length, 0);
     if (bytes > this.maxBytes) {
-      const tooLarge = new KafkaJSProtocolError({
-        type: 'MESSAGE_TOO_LARGE',
-        code: 10,
-        retriable: false,
-        message: 'The request included a message larger than the max message size',
-      } as never);
+      // A broker's protocol error as clients report it: the Kafka error name in `type`.
+      const tooLarge = Object.assign(
+        new Error('The request included a message larger than the max message size'),
+        { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', code: 10 },
+      );
       throw new ReporterError('refused', { topic }, { cause: tooLarge });
     }
     this.requests.push(records.map((r) => String(r.key)));
@@ -52,7 +56,7 @@ function controls(stop = () => false, signal = new AbortController().signal): Pa
   };
 }
 
-const records = (count: number, bytes: number): Message[] =>
+const records = (count: number, bytes: number): ProducerRecord[] =>
   Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'x'.repeat(bytes) }));
 
 const retrier = (reporter: FakeReporter) =>
@@ -89,6 +93,7 @@ describe('ReporterRetrier', () => {
   it('gives up at once on a record that cannot be encoded, without naming its content', async () => {
     let attempts = 0;
     const unencodable = {
+      classify: sendFailureOf,
       send: async (_kind: string, topic: string) => {
         attempts++;
         const cause = new TypeError("Received type string ('secret-value')");

@@ -1,14 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { Message } from 'kafkajs';
+import type { ProducerRecord } from '../kafka';
 import { ReporterEncodingError, ReporterRejectedError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import { backoffDelayMs, sleep } from '../invocation/retry-backoff';
 import type { KafkaReporter, ReporterKind } from '../reporting/kafka-reporter';
 import { chunkMessages } from '../reporting/reporter-chunks';
-import {
-  classifyReporterError,
-  describeEncodingFailure,
-} from '../reporting/reporter-error-classifier';
 import type { PartitionControls } from './partition-controls';
 
 const RETRY_BASE_MS = 500;
@@ -38,7 +34,7 @@ export class ReporterRetrier {
   async send(
     kind: ReporterKind,
     topic: string,
-    records: Message[],
+    records: ProducerRecord[],
     controls: PartitionControls,
   ): Promise<void> {
     for (const chunk of chunkMessages(records)) {
@@ -49,7 +45,7 @@ export class ReporterRetrier {
   private async sendChunk(
     kind: ReporterKind,
     topic: string,
-    records: Message[],
+    records: ProducerRecord[],
     controls: PartitionControls,
   ): Promise<void> {
     let lastWarnAt = 0;
@@ -61,22 +57,22 @@ export class ReporterRetrier {
         return;
       } catch (error) {
         if (error instanceof ReporterAbandoned) throw error;
-        const errorClass = classifyReporterError(error);
-        if (errorClass === 'too-large' && records.length > 1) {
+        const failure = this.reporter.classify(error);
+        if (failure.kind === 'too-large' && records.length > 1) {
           // Nothing of a refused batch was written, so its halves can go out without duplicates.
           const half = Math.ceil(records.length / 2);
           await this.sendChunk(kind, topic, records.slice(0, half), controls);
           await this.sendChunk(kind, topic, records.slice(half), controls);
           return;
         }
-        if (errorClass === 'unencodable') {
+        if (failure.kind === 'unencodable') {
           throw new ReporterEncodingError(
-            messages.reporterEncodingFailed(topic, describeEncodingFailure(error)),
+            messages.reporterEncodingFailed(topic, failure.what),
             { topic },
             { cause: error },
           );
         }
-        if (errorClass !== 'unavailable') {
+        if (failure.kind !== 'unavailable') {
           // The broker's own words, not the reporter's wrapper that repeats the topic name.
           const cause = (error as { cause?: unknown }).cause ?? error;
           throw new ReporterRejectedError(

@@ -1,37 +1,42 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { describeError } from '../errors/messages';
 import { partitionKey, partitionStatusOf, type TaskStatus } from '../status/sink-status';
 import type { PartitionControls } from './partition-controls';
 import { FetchWatchdog } from './fetch-watchdog';
-import {
-  commitPartition,
-  createGroupConsumer,
-  REBALANCE_ERRORS,
-  type SinkTaskTuning,
-} from './group-consumer';
+import type {
+  BatchSession,
+  FetchedBatch,
+  GroupConsumerOptions,
+  GroupConsumerPort,
+  KafkaClientPort,
+} from '../kafka';
+import { commitPartition } from './commit-partition';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { AssignmentPositions } from './assignment-positions';
 import type { PartitionProcessor } from './partition-processor';
 import { PartitionPositionsMonitor } from './partition-positions-monitor';
 import { PauseControl } from './pause-control';
-import { RepeatLimiter } from './repeat-limiter';
+import { RepeatLimiter } from '../logging/repeat-limiter';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
 
-/** How often a long Lambda call keeps the group session alive (kafkajs throttles to its interval). */
+/** How often a long Lambda call keeps the group session alive (clients throttle to their interval). */
 const HEARTBEAT_TICK_MS = 1000;
 
+/** The group consumer's settings, less the group id the task brings. */
+export type SinkTaskTuning = Omit<GroupConsumerOptions, 'groupId'>;
+
 /**
- * One member of the consumer group — what Kafka Connect calls a task. It consumes with kafkajs
- * `eachBatch`, auto-resolve and auto-commit off, and hands each partition's batch to the
- * partition processor. Partitions are worked on in parallel; one partition's batch is never
- * processed twice at once, because kafkajs fetches it again only after the handler returned.
+ * One member of the consumer group — what Kafka Connect calls a task. It consumes fetched
+ * batches through the group consumer port, resolving and committing offsets itself, and hands
+ * each partition's batch to the partition processor. Partitions are worked on in parallel; one
+ * partition's batch is never processed twice at once, because the port fetches it again only
+ * after its handler returned.
  */
 export class SinkTask {
   private readonly logger: Logger;
-  private consumer: Consumer;
+  private consumer: GroupConsumerPort;
   private readonly active = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private stopping = false;
@@ -58,7 +63,7 @@ export class SinkTask {
 
   constructor(
     readonly id: number,
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaClientPort,
     private readonly options: LambdaSinkOptions,
     private readonly processor: PartitionProcessor,
     private readonly status: TaskStatus,
@@ -77,23 +82,24 @@ export class SinkTask {
   }
 
   /**
-   * A kafkajs consumer that was disconnected cannot reliably connect again (it reuses closed
-   * broker connections: "write after end"), so every restart — after a crash, to resubscribe —
-   * gets a fresh one with the same group id.
+   * A consumer that was disconnected is not connected again (a kafkajs one reuses closed broker
+   * connections: "write after end"), so every restart — after a crash, to resubscribe — gets a
+   * fresh one with the same group id.
    */
-  private createConsumer(): Consumer {
-    const consumer = createGroupConsumer(this.kafka, this.options.groupId, this.tuning);
-    const { events } = consumer;
-    consumer.on(events.GROUP_JOIN, (e) => this.onGroupJoin(consumer, e.payload.memberAssignment));
-    consumer.on(events.REBALANCING, () => {
-      this.rebalancing = true;
-    });
-    consumer.on(events.FETCH, () => {
-      this.watchdog.fetched();
-    });
-    consumer.on(events.CRASH, (e) => {
-      if (consumer === this.consumer) this.onCrash(e.payload.error, e.payload.restart);
-    });
+  private createConsumer(): GroupConsumerPort {
+    const consumer: GroupConsumerPort = this.kafka.groupConsumer(
+      { groupId: this.options.groupId, ...this.tuning },
+      {
+        onGroupJoin: (assignment) => this.onGroupJoin(consumer, assignment),
+        onRebalancing: () => {
+          this.rebalancing = true;
+        },
+        onFetch: () => this.watchdog.fetched(),
+        onCrash: (error, willRestart) => {
+          if (consumer === this.consumer) this.onCrash(error, willRestart);
+        },
+      },
+    );
     return consumer;
   }
 
@@ -106,16 +112,11 @@ export class SinkTask {
 
   private async connectAndRun(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: this.subscribedTopics(),
-      fromBeginning: this.options.autoOffsetReset === 'earliest',
-    });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.tuning.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.track(this.onBatch(payload)),
-    });
+    await this.consumer.subscribe(
+      this.subscribedTopics(),
+      this.options.autoOffsetReset === 'earliest',
+    );
+    await this.consumer.run((batch, session) => this.track(this.onBatch(batch, session)));
   }
 
   private subscribedTopics(): (string | RegExp)[] {
@@ -123,15 +124,15 @@ export class SinkTask {
   }
 
   /**
-   * kafkajs restarts its consumer after retriable crashes only; a broker that stays away longer
-   * than its retries ends in a crash it does not restart. A sink must not stop for good because
+   * A client may restart its consumer after retriable crashes only (kafkajs does); a broker that
+   * stays away longer than its retries ends in a crash it does not restart. A sink must not stop for good because
    * Kafka was down for a while (Connect keeps trying too), so the task restarts the consumer
    * itself, backing off, until it runs or the sink stops. Readiness is DOWN meanwhile.
    */
-  private onCrash(error: Error, restartedByKafkajs: boolean): void {
+  private onCrash(error: Error, restartedByClient: boolean): void {
     this.status.joinedGroup = false;
     this.status.trace = describeError(error);
-    const message = `consumer crashed: ${describeError(error)}; ${restartedByKafkajs ? 'kafkajs restarts it' : 'restarting it'}`;
+    const message = `consumer crashed: ${describeError(error)}; ${restartedByClient ? 'the client restarts it' : 'restarting it'}`;
     const admitted = this.crashLog.admit(message);
     if (admitted) {
       const held = admitted.repeatsHeld;
@@ -139,7 +140,7 @@ export class SinkTask {
         held > 0 ? `${message} (and ${held} more time(s) since last said)` : message,
       );
     }
-    if (!restartedByKafkajs) void this.restartAfterCrash(1);
+    if (!restartedByClient) void this.restartAfterCrash(1);
   }
 
   private async restartAfterCrash(attempt: number): Promise<void> {
@@ -222,9 +223,8 @@ export class SinkTask {
     return true;
   }
 
-  private async onBatch(payload: EachBatchPayload): Promise<void> {
+  private async onBatch(batch: FetchedBatch, session: BatchSession): Promise<void> {
     const consumer = this.consumer;
-    const { batch } = payload;
     // A partition new since start may be sought to its beginning first (see the monitor).
     await this.assignmentReady;
     const status = partitionStatusOf(this.status, batch.topic, batch.partition);
@@ -235,30 +235,25 @@ export class SinkTask {
     // batch return at once, unprocessed, in a busy loop.
     let groupMoving = false;
     const heartbeat = setInterval(() => {
-      payload.heartbeat().catch((error: { type?: string }) => {
-        if (REBALANCE_ERRORS.has(error.type ?? '')) groupMoving = true;
+      void session.heartbeat().then((stable) => {
+        if (!stable) groupMoving = true;
       });
     }, HEARTBEAT_TICK_MS);
     const controls: PartitionControls = {
       partitionName: partitionKey(batch.topic, batch.partition),
-      resolveOffset: (offset) => payload.resolveOffset(String(offset)),
+      resolveOffset: (offset) => session.resolveOffset(String(offset)),
       // The consumer that fetched this batch commits it, even if a restart replaced it meanwhile.
       commit: (next) => commitPartition(consumer, batch.topic, batch.partition, next),
       pause: () => this.pauses.pause([{ topic: batch.topic, partitions: [batch.partition] }]),
       retryAt: (atMs) => this.retryAt(batch.topic, batch.partition, atMs),
-      shouldStop: () =>
-        this.stopping ||
-        groupMoving ||
-        this.rebalancing ||
-        !payload.isRunning() ||
-        payload.isStale(),
+      shouldStop: () => this.stopping || groupMoving || this.rebalancing || !session.isCurrent(),
       signal: this.abort.signal,
     };
     try {
       const outcome = await this.processor.process(batch, status, controls);
       if (outcome === 'task-failed') this.pauseAssigned();
     } catch (error) {
-      // Never throw out of eachBatch: kafkajs would stop every partition and may redeliver
+      // Never throw out of the handler: kafkajs would stop every partition and may redeliver
       // batches of others that were in progress. The batch stays unresolved and uncommitted.
       this.logger.error(
         `unexpected error on ${batch.topic}-${batch.partition}: ${describeError(error)}`,
@@ -325,7 +320,7 @@ export class SinkTask {
     this.pauseAssigned();
   }
 
-  private onGroupJoin(consumer: Consumer, assignment: Record<string, number[]>): void {
+  private onGroupJoin(consumer: GroupConsumerPort, assignment: Record<string, number[]>): void {
     this.rebalancing = false;
     this.status.joinedGroup = true;
     if (this.status.state !== 'FAILED') this.status.trace = undefined;

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { KafkaClientPort } from '../kafka';
 import { describeError } from '../errors/messages';
 
 /**
- * `topics.regex` picks up topics created after the sink started, as Connect does. kafkajs
- * resolves a pattern once, at subscribe time, so this watcher lists the cluster's topics every
+ * `topics.regex` picks up topics created after the sink started, as Connect does. The
+ * consumer resolves a pattern once, at subscribe time, so this watcher lists the cluster's topics every
  * `metadata.max.age.ms` and calls `onChange` when the set of matching topics grew or shrank.
  */
 export class TopicPatternWatcher {
@@ -14,7 +14,7 @@ export class TopicPatternWatcher {
   private stopped = false;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaClientPort,
     private readonly pattern: RegExp,
     private readonly intervalMs: number,
     private readonly onChange: (topics: string[]) => Promise<void>,

@@ -1,6 +1,8 @@
+import type { SendFailure } from '../producer.port';
+
 /**
- * What a failed reporter write means (the reporter's counterpart of the invoke error
- * classifier): everything the sink decides about a refused write starts here.
+ * What a failed kafkajs produce means (see SendFailure in the producer port): everything the
+ * sink decides about a refused write starts here.
  *
  * - `too-large`: the broker refused the request's record batch as larger than the topic takes;
  *   fewer records per request may pass, and a single record that still fails is `rejected`;
@@ -12,12 +14,12 @@
  * - `unavailable`: anything else — broker down, leader moving, timeouts, even errors kafkajs
  *   calls non-retriable once its own retries ran out. Waiting can fix these.
  */
-export type ReporterErrorClass = 'too-large' | 'rejected' | 'unencodable' | 'unavailable';
+export type SendErrorClass = 'too-large' | 'rejected' | 'unencodable' | 'unavailable';
 
 const TOO_LARGE_TYPES = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
 const REJECTED_TYPES = new Set(['INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TIMESTAMP']);
 
-export function classifyReporterError(error: unknown): ReporterErrorClass {
+export function classifySendError(error: unknown): SendErrorClass {
   // kafkajs' protocol errors carry the broker's error `type`; the reporter and kafkajs' own
   // retrier wrap them, so the whole cause chain is searched.
   const seen = new Set<unknown>();
@@ -67,4 +69,10 @@ export function describeEncodingFailure(error: unknown): string {
   const name = e instanceof Error ? e.name : typeof e;
   const code = (e as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? `${name} ${code}` : name;
+}
+
+/** The producer port's reading of a failed kafkajs `send`. */
+export function sendFailureOf(error: unknown): SendFailure {
+  const kind = classifySendError(error);
+  return kind === 'unencodable' ? { kind, what: describeEncodingFailure(error) } : { kind };
 }

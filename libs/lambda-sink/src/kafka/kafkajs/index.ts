@@ -1,0 +1,1 @@
+export { KafkajsClient } from './kafkajs-client';
