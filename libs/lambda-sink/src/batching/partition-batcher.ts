@@ -3,7 +3,7 @@ import type { ConvertedRecord } from '../conversion/kafka-record';
 import type { BatchPlanItem, LambdaBatch } from './lambda-batch';
 
 /** Bytes of `[`, `]` around the elements; each extra element adds one `,`. */
-const ARRAY_BRACKETS_BYTES = 2;
+export const ARRAY_BRACKETS_BYTES = 2;
 
 export interface PartitionBatcherOptions {
   /** `aws.lambda.batch.size`: most records per invocation. */
@@ -66,7 +66,8 @@ export function planPartitionBatches(
   return plan;
 }
 
-function toBatch(items: SerializedRecord[], payloadBytes: number): LambdaBatch {
+/** A Lambda batch of `items` (offset order), its body serialized from their JSON. */
+export function toBatch(items: readonly SerializedRecord[], payloadBytes: number): LambdaBatch {
   const first = items[0].record;
   const last = items[items.length - 1].record;
   return {

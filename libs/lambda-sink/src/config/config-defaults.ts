@@ -7,6 +7,13 @@ export const CONFIG_DEFAULTS = {
   tasksMax: 1,
   invocationType: 'sync',
   batchSize: 20,
+  // One invocation in flight per partition, in offset order: the Confluent connector's behaviour.
+  ordering: 'partition',
+  // With key or none ordering: enough to hide a 100 ms function behind batches of a few records,
+  // few enough that one partition cannot take a small account's whole Lambda concurrency.
+  maxInFlightPerPartition: 8,
+  // 0 = no process-wide cap unless asked for.
+  maxInFlight: 0,
   // The Confluent connector's socket timeout: long enough for a slow function, short enough to
   // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
   socketTimeoutMs: 50_000,

@@ -24,6 +24,9 @@ describe('optionsFromConnectProperties defaults', () => {
       functionName: 'process-orders',
       invocationType: 'sync',
       batchSize: 20,
+      ordering: 'partition',
+      maxInFlightPerPartition: 8,
+      maxInFlight: 0,
       region: undefined,
       endpoint: undefined,
       credentials: {

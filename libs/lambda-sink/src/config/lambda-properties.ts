@@ -3,6 +3,7 @@ import { CONFIG_DEFAULTS } from './config-defaults';
 import type {
   BehaviorOnError,
   InvocationType,
+  Ordering,
   RetriesExhaustedBehavior,
 } from './lambda-sink-options';
 import {
@@ -19,6 +20,7 @@ import {
 } from './property-rules';
 
 export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
+export const ORDERINGS: readonly Ordering[] = ['partition', 'key', 'none'];
 export const BEHAVIORS_ON_ERROR: readonly BehaviorOnError[] = ['fail', 'log', 'ignore'];
 export const RETRIES_EXHAUSTED_BEHAVIORS: readonly RetriesExhaustedBehavior[] = [
   'fail',
@@ -36,6 +38,16 @@ export class LambdaProperties {
 
   @IsIntegerText(1)
   'aws.lambda.batch.size'?: string;
+
+  // This project's addition (SPEC section 4): in-partition parallelism.
+  @IsOneOf(ORDERINGS)
+  'aws.lambda.ordering'?: string;
+
+  @IsIntegerText(1, 1024)
+  'aws.lambda.max.in.flight.per.partition'?: string;
+
+  @IsIntegerText(0)
+  'aws.lambda.max.in.flight'?: string;
 
   @IsAwsRegion()
   'aws.lambda.region'?: string;

@@ -5,6 +5,8 @@
  */
 export type InvocationType = 'sync' | 'async';
 export type BehaviorOnError = 'fail' | 'log' | 'ignore';
+/** `aws.lambda.ordering`: what order a partition's records must be invoked in. */
+export type Ordering = 'partition' | 'key' | 'none';
 /**
  * What a Lambda batch whose transient retries ran out does: `fail` stops its partition whatever
  * behavior.on.error says (an outage is not a property of the records); `behavior.on.error`
@@ -68,6 +70,12 @@ export interface LambdaOptions {
   functionName: string;
   invocationType: InvocationType;
   batchSize: number;
+  /** `aws.lambda.ordering` (SPEC section 4). */
+  ordering: Ordering;
+  /** `aws.lambda.max.in.flight.per.partition`: invocations at once per partition (key/none). */
+  maxInFlightPerPartition: number;
+  /** `aws.lambda.max.in.flight`: invocations at once in the process; 0 = unlimited. */
+  maxInFlight: number;
   region?: string;
   endpoint?: string;
   credentials: AwsCredentialsOptions;

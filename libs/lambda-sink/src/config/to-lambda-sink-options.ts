@@ -5,6 +5,7 @@ import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
   AutoOffsetReset,
   BehaviorOnError,
+  Ordering,
   RetriesExhaustedBehavior,
   ConverterOptions,
   ErrorsTolerance,
@@ -67,6 +68,12 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       functionName: read.text('aws.lambda.function.name') as string,
       invocationType,
       batchSize: read.int('aws.lambda.batch.size', D.batchSize),
+      ordering: read.lower<Ordering>('aws.lambda.ordering', D.ordering),
+      maxInFlightPerPartition: read.int(
+        'aws.lambda.max.in.flight.per.partition',
+        D.maxInFlightPerPartition,
+      ),
+      maxInFlight: read.int('aws.lambda.max.in.flight', D.maxInFlight),
       region: read.text('aws.lambda.region'),
       endpoint: read.text('aws.lambda.endpoint'),
       credentials: {

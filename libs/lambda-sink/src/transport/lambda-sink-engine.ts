@@ -9,6 +9,7 @@ import type { KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
+import { InFlightLimiter } from '../invocation/in-flight-limiter';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
 import type { InvokeTransport } from '../invocation/invoke-transport';
 import { createInvokeTransport } from '../invocation/invoke-transport-factory';
@@ -102,6 +103,7 @@ export class LambdaSinkEngine {
       createConverter(options.valueConverter),
     );
     const retrier = new ReporterRetrier(this.reporter);
+    const limiter = new InFlightLimiter(options.lambda.maxInFlight);
     for (let id = 0; id < options.tasksMax; id++) {
       const status = this.status.task(id);
       const holder: { task?: SinkTask } = {};
@@ -111,6 +113,7 @@ export class LambdaSinkEngine {
         invoker,
         reporter: retrier,
         metrics: this.metrics,
+        limiter,
         // The one place every task failure passes (intolerable conversion error, configuration
         // error), so it is logged once here rather than by each cause.
         onTaskFailure: (error) => {

@@ -3,7 +3,11 @@ import type { FetchedBatch } from '../kafka';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { payloadLimitBytes } from '../conversion/payload-sizer';
 import { planPartitionBatches } from '../batching/partition-batcher';
-import type { LambdaBatch } from '../batching/lambda-batch';
+import type { BatchPlanItem, LambdaBatch } from '../batching/lambda-batch';
+import type { InFlightLimiter } from '../invocation/in-flight-limiter';
+import { KeyedBatchScheduler, recordKey } from '../batching/keyed-batch-scheduler';
+import { dispatchConcurrently } from '../pipeline/concurrent-dispatch';
+import { OffsetLedger } from '../pipeline/offset-ledger';
 import {
   LambdaConfigurationError,
   LambdaFunctionError,
@@ -42,6 +46,8 @@ export interface PartitionProcessorDeps {
   invoker: LambdaInvoker;
   reporter: ReporterRetrier;
   metrics: SinkMetrics;
+  /** `aws.lambda.max.in.flight`, shared by every partition of the process. */
+  limiter: InFlightLimiter;
   /** Called when the whole task must stop (configuration error, intolerable conversion error). */
   onTaskFailure: (error: Error) => void;
 }
@@ -79,6 +85,8 @@ export class PartitionProcessor {
     const limit = payloadLimitBytes(options.lambda.invocationType);
 
     try {
+      if (options.lambda.ordering !== 'partition')
+        return await this.processConcurrently(batch, status, controls, tracker, failures);
       // Records are converted in runs that end at a record the converters cannot read, so the
       // bad record is handled (DLQ or stop) exactly at its place in offset order.
       let index = 0;
@@ -90,26 +98,7 @@ export class PartitionProcessor {
         });
         for (const item of plan) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
-          const verdict: BatchVerdict =
-            item.kind === 'batch'
-              ? await this.invokeBatch(item.batch, status, failures, controls)
-              : await failures.handle(
-                  [item.oversized.record.original],
-                  new PayloadTooLargeError(
-                    messages.payloadTooLarge(
-                      item.oversized.payloadBytes,
-                      item.oversized.limitBytes,
-                      'single record',
-                    ),
-                    {
-                      topic: batch.topic,
-                      partition: batch.partition,
-                      offset: String(item.oversized.record.offset),
-                    },
-                  ),
-                  'data',
-                  controls,
-                );
+          const verdict = await this.invokeItem(item, status, failures, controls);
           const last = item.kind === 'batch' ? item.batch.lastOffset : item.oversized.record.offset;
           const first =
             item.kind === 'batch' ? item.batch.firstOffset : item.oversized.record.offset;
@@ -145,14 +134,95 @@ export class PartitionProcessor {
     }
   }
 
+  /**
+   * `aws.lambda.ordering=key|none`: the run's batches go out concurrently, up to
+   * `max.in.flight.per.partition`, per key in offset order (`key`). The commit point is the
+   * lowest unfinished offset; when a batch stops the partition, batches in flight finish first,
+   * and records finished past the stop are invoked again on resume (at-least-once).
+   */
+  private async processConcurrently(
+    batch: FetchedBatch,
+    status: PartitionStatus,
+    controls: PartitionControls,
+    tracker: CommitTracker,
+    failures: FailureHandler,
+  ): Promise<ProcessOutcome> {
+    const { lambda } = this.deps.options;
+    const ledger = new OffsetLedger();
+    const finished = (offsets: number[]) => {
+      ledger.finish(offsets);
+      const through = ledger.doneThrough();
+      if (through !== undefined) tracker.done(through);
+    };
+    const window = lambda.batchSize * lambda.maxInFlightPerPartition * 2;
+    let index = 0;
+    while (index < batch.messages.length) {
+      const run = this.deps.serializer.serializeRun(batch, index, window);
+      ledger.add(run.serialized.map((s) => s.record.offset));
+      const scheduler = new KeyedBatchScheduler(run.serialized, {
+        maxRecords: lambda.batchSize,
+        maxPayloadBytes: payloadLimitBytes(lambda.invocationType),
+        keyOf: lambda.ordering === 'key' ? recordKey : () => undefined,
+      });
+      const result = await dispatchConcurrently(scheduler, {
+        maxInFlight: lambda.maxInFlightPerPartition,
+        invoke: (item) => this.invokeItem(item, status, failures, controls),
+        finished,
+        shouldStop: () => controls.shouldStop(),
+      });
+      if (result.verdict === 'stopped') return await tracker.finish('stopped');
+      if (result.verdict === 'retry-later') {
+        controls.retryAt(status.retry?.nextAttemptAt ?? Date.now());
+        return await tracker.finish('retrying');
+      }
+      if (result.verdict !== 'continue') {
+        const at = ledger.lowestUnfinished() ?? result.firstOffset;
+        return await tracker.finish(this.stop(result.verdict, status, at, controls));
+      }
+      index = run.nextIndex;
+      if (run.failure) {
+        if (controls.shouldStop()) return await tracker.finish('stopped');
+        const offset = Number(run.failure.record.offset);
+        ledger.add([offset]);
+        const verdict = await failures.handleConversion(
+          run.failure.record,
+          run.failure.error,
+          controls,
+        );
+        if (verdict !== 'continue')
+          return await tracker.finish(this.stop(verdict, status, offset, controls));
+        finished([offset]);
+        index++;
+      }
+    }
+    return await tracker.finish('completed');
+  }
+
+  /** One item of a batch plan: a Lambda batch to invoke, or a record too large for any. */
+  private invokeItem(
+    item: BatchPlanItem,
+    status: PartitionStatus,
+    failures: FailureHandler,
+    controls: PartitionControls,
+  ): Promise<BatchVerdict> {
+    if (item.kind === 'batch') return this.invokeBatch(item.batch, status, failures, controls);
+    const { record, payloadBytes, limitBytes } = item.oversized;
+    const error = new PayloadTooLargeError(
+      messages.payloadTooLarge(payloadBytes, limitBytes, 'single record'),
+      { topic: record.topic, partition: record.partition, offset: String(record.offset) },
+    );
+    return failures.handle([record.original], error, 'data', controls);
+  }
+
   private async invokeBatch(
     batch: LambdaBatch,
     status: PartitionStatus,
     failures: FailureHandler,
     controls: PartitionControls,
   ): Promise<BatchVerdict> {
-    const { invoker, metrics, options } = this.deps;
+    const { invoker, metrics, options, limiter } = this.deps;
     metrics.batchSize.observe(batch.records.length);
+    await limiter.acquire(controls.signal);
     metrics.inFlight.inc();
     let result;
     try {
@@ -176,6 +246,7 @@ export class PartitionProcessor {
       );
     } finally {
       metrics.inFlight.dec();
+      limiter.release();
     }
     this.retries.answered(status, batch.firstOffset, batch.lastOffset);
     if (result.functionError) {
