@@ -7,6 +7,9 @@ export const CONFIG_DEFAULTS = {
   tasksMax: 1,
   invocationType: 'sync',
   batchSize: 20,
+  // Invoke with what was fetched (the Confluent connector's behaviour); AWS's trigger calls a
+  // wait for fuller batches the batching window.
+  batchMaxWaitMs: 0,
   // One invocation in flight per partition, in offset order: the Confluent connector's behaviour.
   ordering: 'partition',
   // With key or none ordering: enough to hide a 100 ms function behind batches of a few records,

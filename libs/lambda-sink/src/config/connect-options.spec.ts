@@ -24,6 +24,7 @@ describe('optionsFromConnectProperties defaults', () => {
       functionName: 'process-orders',
       invocationType: 'sync',
       batchSize: 20,
+      batchMaxWaitMs: 0,
       ordering: 'partition',
       maxInFlightPerPartition: 8,
       maxInFlight: 0,

@@ -39,6 +39,10 @@ export class LambdaProperties {
   @IsIntegerText(1)
   'aws.lambda.batch.size'?: string;
 
+  // This project's addition: the batching window (at most 5 minutes, as AWS's trigger).
+  @IsIntegerText(0, 300_000)
+  'aws.lambda.batch.max.wait.ms'?: string;
+
   // This project's addition (SPEC section 4): in-partition parallelism.
   @IsOneOf(ORDERINGS)
   'aws.lambda.ordering'?: string;

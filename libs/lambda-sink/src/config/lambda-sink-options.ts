@@ -70,6 +70,8 @@ export interface LambdaOptions {
   functionName: string;
   invocationType: InvocationType;
   batchSize: number;
+  /** `aws.lambda.batch.max.wait.ms`: how long a partition may wait for a batch to fill. */
+  batchMaxWaitMs: number;
   /** `aws.lambda.ordering` (SPEC section 4). */
   ordering: Ordering;
   /** `aws.lambda.max.in.flight.per.partition`: invocations at once per partition (key/none). */

@@ -68,6 +68,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       functionName: read.text('aws.lambda.function.name') as string,
       invocationType,
       batchSize: read.int('aws.lambda.batch.size', D.batchSize),
+      batchMaxWaitMs: read.int('aws.lambda.batch.max.wait.ms', D.batchMaxWaitMs),
       ordering: read.lower<Ordering>('aws.lambda.ordering', D.ordering),
       maxInFlightPerPartition: read.int(
         'aws.lambda.max.in.flight.per.partition',

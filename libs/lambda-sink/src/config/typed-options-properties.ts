@@ -46,6 +46,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'lambda.functionName': 'aws.lambda.function.name',
   'lambda.invocationType': 'aws.lambda.invocation.type',
   'lambda.batchSize': 'aws.lambda.batch.size',
+  'lambda.batchMaxWaitMs': 'aws.lambda.batch.max.wait.ms',
   'lambda.ordering': 'aws.lambda.ordering',
   'lambda.maxInFlightPerPartition': 'aws.lambda.max.in.flight.per.partition',
   'lambda.maxInFlight': 'aws.lambda.max.in.flight',

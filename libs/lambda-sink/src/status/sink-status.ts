@@ -15,6 +15,8 @@ export interface PartitionStatus {
   /** The first offset not yet processed when the partition failed. */
   failedAtOffset?: number;
   trace?: string;
+  /** Set while a partial batch waits for more records (`aws.lambda.batch.max.wait.ms`). */
+  batchWindow?: { offset: number; openedAt: number };
   /** Set while the partition waits to retry a Lambda batch that failed transiently. */
   retry?: PartitionRetry;
 }

@@ -5,11 +5,10 @@ import type { KafkaRecord } from '../conversion/kafka-record';
 import { LambdaFunctionError, ReporterRejectedError } from '../errors/lambda-errors';
 import { describeError } from '../errors/messages';
 import {
-  actionForConfigurationError,
-  actionForConversionError,
-  actionForRecordFailure,
-  actionForReporterRejection,
-  type RecordFailureKind,
+  decide,
+  type Decision,
+  type FailureKind,
+  type PolicySettings,
 } from '../errors/outcome-policy';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { buildConversionErrorRecord, buildErrorRecord } from '../reporting/error-record';
@@ -21,11 +20,13 @@ import type { ReporterRetrier } from './reporter-retrier';
 export type FailureVerdict = 'continue' | 'fail-partition' | 'fail-task';
 
 /**
- * Carries out the outcome policy for failed records: logs, error-topic and DLQ records,
- * metrics, and the status trace that the API and readiness show.
+ * Carries out what the outcome policy decided for failed records — logs, error-topic and DLQ
+ * records, metrics, and the status trace that the API and readiness show — and decides nothing
+ * itself (errors/outcome-policy.ts does).
  */
 export class FailureHandler {
   private readonly logger = new Logger('LambdaSink');
+  private readonly settings: PolicySettings;
 
   constructor(
     private readonly options: LambdaSinkOptions,
@@ -33,75 +34,46 @@ export class FailureHandler {
     private readonly metrics: SinkMetrics,
     private readonly status: PartitionStatus,
     private readonly onTaskFailure: (error: Error) => void,
-  ) {}
+  ) {
+    const { errors, reporter: topics } = options;
+    this.settings = {
+      ...errors,
+      errorTopic: Boolean(topics.errorTopic),
+      deadLetterQueue: Boolean(errors.deadLetterQueueTopic),
+    };
+  }
 
+  /** `records` failed with `error`; carries out the policy's decision for `kind`. */
   async handle(
     records: KafkaRecord[],
     error: Error,
-    kind: RecordFailureKind,
+    kind: FailureKind,
     controls: PartitionControls,
   ): Promise<FailureVerdict> {
-    const action = actionForRecordFailure(kind, this.options.errors);
+    const decision = decide(kind, this.settings);
     const errorLabel = (error as { code?: string }).code ?? kind;
-    this.metrics.recordErrors.inc({ error: errorLabel, action }, records.length);
-    if (kind === 'transient-exhausted' && action !== 'fail-partition') {
-      // Opted in with behavior.on.retries.exhausted: still never silent, whatever the action.
-      this.logger.warn(
-        `${describeError(error)}; ${action === 'skip' ? 'skipping' : 'logging'} ` +
-          `${coordinates(records)} (behavior.on.error=${this.options.errors.behaviorOnError})`,
-      );
-    }
-    switch (action) {
-      case 'fail-partition':
+    this.metrics.recordErrors.inc({ error: errorLabel, action: decision.countAs }, records.length);
+    this.log(decision, records, error, kind);
+    switch (decision.then) {
+      case 'stop-task':
+        this.status.trace = describeError(error);
+        this.onTaskFailure(error);
+        return 'fail-task';
+      case 'stop-partition':
         this.status.trace = describeError(error);
         return 'fail-partition';
-      case 'report':
-        this.logger.error(
-          `${describeError(error)} (${records.length} record(s); ` +
-            `${this.options.reporter.errorTopic ? 'writing them to the error topic' : 'no error topic'})`,
-        );
-        return this.reported(() => this.writeErrorRecords(records, error, controls));
-      default:
-        return 'continue';
+      case 'continue':
+        return this.write(decision, records, error, controls);
     }
   }
 
-  configuration(error: Error, _controls: PartitionControls): FailureVerdict {
-    actionForConfigurationError();
-    this.metrics.recordErrors.inc({ error: 'LAMBDA_CONFIGURATION', action: 'fail-task' });
-    this.status.trace = describeError(error);
-    this.onTaskFailure(error);
-    return 'fail-task';
-  }
-
-  async handleConversion(
+  /** A record the converters could not read (errors.tolerance, the DLQ). */
+  handleConversion(
     record: KafkaRecord,
     error: ConversionError,
     controls: PartitionControls,
   ): Promise<FailureVerdict> {
-    const { errors, name } = this.options;
-    const action = actionForConversionError(errors.errorsTolerance);
-    this.metrics.recordErrors.inc({ error: error.code, action });
-    if (action === 'fail-task') {
-      this.status.trace = describeError(error);
-      this.onTaskFailure(error);
-      return 'fail-task';
-    }
-    if (errors.errorsLogEnable) {
-      // The message names the record's coordinates and the problem's position, never its bytes.
-      this.logger.error(`${error.message}; skipped (errors.tolerance=all)`);
-    }
-    if (errors.deadLetterQueueTopic) {
-      const message = buildConversionErrorRecord(
-        record,
-        error,
-        name,
-        errors.deadLetterQueueContextHeaders,
-      );
-      const topic = errors.deadLetterQueueTopic;
-      return this.reported(() => this.reporter.send('dlq', topic, [message], controls));
-    }
-    return 'continue';
+    return this.handle([record], error, 'conversion', controls);
   }
 
   /**
@@ -114,9 +86,55 @@ export class FailureHandler {
       return 'continue';
     } catch (error) {
       if (!(error instanceof ReporterRejectedError)) throw error;
-      actionForReporterRejection();
+      const decision = decide('reporter-rejected', this.settings);
       this.status.trace = describeError(error);
-      return 'fail-partition';
+      return decision.then === 'stop-task' ? 'fail-task' : 'fail-partition';
+    }
+  }
+
+  private log(decision: Decision, records: KafkaRecord[], error: Error, kind: FailureKind) {
+    if (decision.log === 'none') return;
+    if (kind === 'conversion') {
+      // The message names the record's coordinates and the problem's position, never its bytes.
+      this.logger.error(`${error.message}; skipped (errors.tolerance=all)`);
+    } else if (decision.log === 'warn') {
+      // Opted in with behavior.on.retries.exhausted: still never silent, whatever the action.
+      this.logger.warn(
+        `${describeError(error)}; ${decision.write === 'none' ? 'skipping' : 'logging'} ` +
+          `${coordinates(records)} (behavior.on.error=${this.options.errors.behaviorOnError})`,
+      );
+    } else {
+      this.logger.error(
+        `${describeError(error)} (${records.length} record(s); ` +
+          `${decision.write === 'error-topic' ? 'writing them to the error topic' : 'no error topic'})`,
+      );
+    }
+  }
+
+  private write(
+    decision: Decision,
+    records: KafkaRecord[],
+    error: Error,
+    controls: PartitionControls,
+  ): Promise<FailureVerdict> {
+    const { errors, name } = this.options;
+    switch (decision.write) {
+      case 'error-topic':
+        return this.reported(() => this.writeErrorRecords(records, error, controls));
+      case 'dlq': {
+        const topic = errors.deadLetterQueueTopic as string;
+        const dlqRecords = records.map((record) =>
+          buildConversionErrorRecord(
+            record,
+            error as ConversionError,
+            name,
+            errors.deadLetterQueueContextHeaders,
+          ),
+        );
+        return this.reported(() => this.reporter.send('dlq', topic, dlqRecords, controls));
+      }
+      case 'none':
+        return Promise.resolve('continue');
     }
   }
 

@@ -16,10 +16,17 @@ const REFRESH_EVERY_MS = 10_000;
  *   lag gauge, so an idle or new partition is listed with real numbers at once;
  * - every REFRESH_EVERY_MS the watermarks are read again, so lag grows while a partition is
  *   paused, failed or retrying instead of showing the last fetch's stale value;
- * - with `auto.offset.reset=latest`, a partition that did not exist when the sink started and
- *   has no committed offset is read from its beginning: everything in it was written while the
- *   sink was running, and "latest" would skip whatever arrived before the group noticed it
- *   (up to metadata.max.age.ms later). Partitions that existed at start follow "latest".
+ * - with `auto.offset.reset=latest`, only partitions that existed when the sink started begin at
+ *   their end: a partition added later, with no committed offset, is read from its beginning —
+ *   everything in it was written while the sink ran, and "latest" would skip whatever arrived
+ *   before the group noticed it (up to metadata.max.age.ms later).
+ *
+ * The consumer itself always resets to the earliest offset (see SinkTask), and this monitor
+ * seeks a partition that existed at start to its end. That way round, a seek that comes late or
+ * not at all repeats records instead of losing them; and the task holds every batch until the
+ * assignment's seeks are issued, so a batch fetched from the beginning before its seek is
+ * outdated by it and never invoked. (Seeking new partitions back to the beginning instead was
+ * seen to lose them when the seek lost a race with the client's own reset to latest.)
  */
 export class PartitionPositionsMonitor {
   private readonly logger: Logger;
@@ -52,33 +59,28 @@ export class PartitionPositionsMonitor {
   }
 
   /**
-   * Reads the positions of a new assignment into the status and seeks new partitions to their
-   * beginning where `latest` would skip records. Never throws: without the numbers the sink
-   * still works, so a failure is a warning.
+   * Reads the positions of a new assignment into the status and, with `latest`, seeks the
+   * uncommitted partitions that existed at start to their end. Never throws: without the numbers
+   * the sink still works (from the earliest offset at worst), so a failure is a warning.
    */
   async assigned(assignment: Assignment, consumer: GroupConsumerPort): Promise<void> {
     try {
       for (const position of await this.positions.read(assignment)) {
         this.apply(position);
-        if (this.startsAtBeginning(position)) {
-          consumer.seek(position.topic, position.partition, String(position.low));
+        if (position.committed !== undefined || !this.existingAtStart) continue;
+        const key = partitionKey(position.topic, position.partition);
+        if (this.existingAtStart.has(key)) {
+          consumer.seek(position.topic, position.partition, String(position.high));
+        } else {
           this.logger.log(
-            `${position.topic}-${position.partition} is new since the sink started and has no ` +
-              `committed offset: reading it from its beginning (offset ${position.low}), not latest`,
+            `${key} is new since the sink started and has no committed offset: reading it ` +
+              `from its beginning (offset ${position.low}), not latest`,
           );
         }
       }
     } catch (error) {
       this.logger.warn(`could not read the assigned partitions' offsets: ${describeError(error)}`);
     }
-  }
-
-  private startsAtBeginning(position: PartitionPositions): boolean {
-    return (
-      this.existingAtStart !== undefined &&
-      position.committed === undefined &&
-      !this.existingAtStart.has(partitionKey(position.topic, position.partition))
-    );
   }
 
   private async refresh(): Promise<void> {

@@ -38,7 +38,7 @@ const WAIT_IN_PLACE_UP_TO_MS = 1000;
 type BatchVerdict = FailureVerdict | 'retry-later';
 
 export type ProcessOutcome =
-  'completed' | 'stopped' | 'retrying' | 'partition-failed' | 'task-failed';
+  'completed' | 'stopped' | 'retrying' | 'waiting' | 'partition-failed' | 'task-failed';
 
 export interface PartitionProcessorDeps {
   options: LambdaSinkOptions;
@@ -73,6 +73,7 @@ export class PartitionProcessor {
     const labels = { topic: batch.topic, partition: String(batch.partition) };
     metrics.recordsConsumed.inc(labels, batch.messages.length);
     status.highWatermark = Number(batch.highWatermark);
+    if (this.waitsForMoreRecords(batch, status, controls)) return 'waiting';
 
     const tracker = new CommitTracker(controls, status, metrics);
     const failures = new FailureHandler(
@@ -198,6 +199,33 @@ export class PartitionProcessor {
     return await tracker.finish('completed');
   }
 
+  /**
+   * `aws.lambda.batch.max.wait.ms`: a fetch smaller than a batch waits, with its partition paused
+   * and nothing resolved, until the window that opened with its first record closes; the fetch
+   * after that (holding whatever arrived meanwhile) is invoked as it is.
+   */
+  private waitsForMoreRecords(
+    batch: FetchedBatch,
+    status: PartitionStatus,
+    controls: PartitionControls,
+  ): boolean {
+    const { batchMaxWaitMs, batchSize } = this.deps.options.lambda;
+    const first = Number(batch.messages[0]?.offset);
+    if (batchMaxWaitMs === 0 || batch.messages.length >= batchSize || Number.isNaN(first)) {
+      status.batchWindow = undefined;
+      return false;
+    }
+    if (status.batchWindow?.offset !== first)
+      status.batchWindow = { offset: first, openedAt: Date.now() };
+    const closesAt = status.batchWindow.openedAt + batchMaxWaitMs;
+    if (Date.now() >= closesAt || controls.shouldStop()) {
+      status.batchWindow = undefined;
+      return false;
+    }
+    controls.retryAt(closesAt);
+    return true;
+  }
+
   /** One item of a batch plan: a Lambda batch to invoke, or a record too large for any. */
   private invokeItem(
     item: BatchPlanItem,
@@ -236,7 +264,13 @@ export class PartitionProcessor {
       if (controls.signal.aborted) throw error;
       if (error instanceof RetryDeferred) return 'retry-later';
       this.retries.cleared(status);
-      if (error instanceof LambdaConfigurationError) return failures.configuration(error, controls);
+      if (error instanceof LambdaConfigurationError)
+        return failures.handle(
+          batch.records.map((r) => r.original),
+          error,
+          'configuration',
+          controls,
+        );
       const kind = error instanceof PayloadTooLargeError ? 'data' : 'transient-exhausted';
       return failures.handle(
         batch.records.map((r) => r.original),

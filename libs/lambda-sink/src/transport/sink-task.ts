@@ -21,6 +21,9 @@ import { RepeatLimiter } from '../logging/repeat-limiter';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
 
+/** The longest a stop waits for the consumer to leave the group. */
+const DISCONNECT_WAIT_MS = 10_000;
+
 /** How often a long Lambda call keeps the group session alive (clients throttle to their interval). */
 const HEARTBEAT_TICK_MS = 1000;
 
@@ -112,10 +115,8 @@ export class SinkTask {
 
   private async connectAndRun(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe(
-      this.subscribedTopics(),
-      this.options.autoOffsetReset === 'earliest',
-    );
+    // Always from the earliest offset: `latest` is the positions monitor's seek (see there).
+    await this.consumer.subscribe(this.subscribedTopics(), true);
     await this.consumer.run((batch, session) => this.track(this.onBatch(batch, session)));
   }
 
@@ -151,11 +152,7 @@ export class SinkTask {
     try {
       const old = this.consumer;
       this.consumer = this.createConsumer();
-      // A stuck consumer may never finish disconnecting; do not wait on it for long.
-      await Promise.race([
-        old.disconnect().catch(() => undefined),
-        new Promise((r) => setTimeout(r, 10_000)),
-      ]);
+      await this.leave(old);
       await this.connectAndRun();
       this.watchdog.fetched();
       this.restarting = false;
@@ -185,12 +182,33 @@ export class SinkTask {
       this.abort.abort(new Error('shutdown timeout'));
       await waitAll([...this.active], 5000);
     }
-    await this.consumer
-      .disconnect()
-      .catch((e) => this.logger.warn(`disconnect: ${describeError(e)}`));
+    await this.leave(this.consumer);
     await this.positions.stop();
     this.status.state = 'UNASSIGNED';
     this.status.joinedGroup = false;
+  }
+
+  /**
+   * Leaves the group, waiting at most DISCONNECT_WAIT_MS: a client stuck between a crash and its
+   * own restart may never finish disconnecting, and a shutdown must end.
+   */
+  private async leave(consumer: GroupConsumerPort): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), DISCONNECT_WAIT_MS);
+    });
+    const left = consumer.disconnect().then(
+      () => 'left' as const,
+      (e: unknown) => {
+        this.logger.warn(`disconnect: ${describeError(e)}`);
+        return 'left' as const;
+      },
+    );
+    if ((await Promise.race([left, gaveUp])) === 'timeout')
+      this.logger.warn(
+        `the consumer did not disconnect within ${DISCONNECT_WAIT_MS} ms; left as is`,
+      );
+    clearTimeout(timer);
   }
 
   pauseAll(): void {
@@ -305,9 +323,7 @@ export class SinkTask {
     if (this.stopping) return;
     this.rebalancing = true;
     await waitAll([...this.active], this.tuning.rebalanceTimeoutMs);
-    await this.consumer
-      .disconnect()
-      .catch((e) => this.logger.warn(`disconnect: ${describeError(e)}`));
+    await this.leave(this.consumer);
     if (this.stopping) return;
     this.consumer = this.createConsumer();
     await this.connectAndRun();

@@ -26,6 +26,7 @@ const REBALANCE_ERRORS = new Set([
  */
 export class KafkajsGroupConsumer implements GroupConsumerPort {
   private readonly consumer: Consumer;
+  private disconnecting = false;
 
   constructor(
     kafka: Kafka,
@@ -43,6 +44,10 @@ export class KafkajsGroupConsumer implements GroupConsumerPort {
       // A shutdown waits for the fetch in progress; a short long-poll keeps that wait short.
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
+      // kafkajs restarts a crashed consumer on its own, and does so even while a disconnect is
+      // under way (seen with a deleted topic: a start/stop loop every few hundred ms, and a
+      // disconnect that never returns). Once the caller asked to leave, it stays down.
+      retry: { retries: 5, restartOnFailure: async () => !this.disconnecting },
     });
     const { GROUP_JOIN, REBALANCING, FETCH, CRASH } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, (e) => events.onGroupJoin?.(e.payload.memberAssignment));
@@ -86,6 +91,7 @@ export class KafkajsGroupConsumer implements GroupConsumerPort {
   }
 
   disconnect(): Promise<void> {
+    this.disconnecting = true;
     return this.consumer.disconnect();
   }
 }
