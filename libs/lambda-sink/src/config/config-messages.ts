@@ -95,3 +95,18 @@ export const regionMismatch = (arnRegion: string, region: string) =>
 export const saslIncomplete = (protocol: string) =>
   `security.protocol ${protocol} needs a SASL mechanism, username and password; ` +
   'build options with optionsFromConnectProperties() or optionsFromModuleOptions()';
+
+// Schema Registry converters (`key.converter.*` / `value.converter.*`).
+export const requiredForRegistryConverter = (converterProperty: string) =>
+  `is required when ${converterProperty} reads from a Schema Registry`;
+export const mustBeUserInfo = () => 'must be USERNAME:PASSWORD';
+export const requiredForCredentialsSource = (sourceProperty: string, source: string) =>
+  `is required when ${sourceProperty} is ${source}`;
+export const basicAndBearerExclusive = (other: string) =>
+  `cannot be set together with ${other}: a registry client uses one kind of authentication`;
+export const notSupportedInstead = (what: string, supported: readonly string[], instead: string) =>
+  `not supported: ${what} (supported: ${supported.join(', ')}); ${instead}`;
+export const saslInheritNeedsJaas = () =>
+  'SASL_INHERIT needs username and password in sasl.jaas.config';
+export const converterSettingNotSupported = (instead: string) =>
+  `not supported: this setting changes how records are read and is not implemented; ${instead}`;

@@ -9,6 +9,11 @@ import { validateConnectProperties } from './validate-connect-properties';
 // Empty means "disabled" for these (as in the Confluent connector), "unset" for everything else.
 const EMPTY_MEANS_DISABLED = new Set(['reporter.result.topic.name', 'reporter.error.topic.name']);
 
+// As in Java clients, an empty endpoint identification algorithm turns the host name check off.
+const emptyIsAValue = (name: string) =>
+  EMPTY_MEANS_DISABLED.has(name) ||
+  name.endsWith('.schema.registry.ssl.endpoint.identification.algorithm');
+
 /** A Connect property map; numbers and booleans are accepted for code that builds one. */
 export type ConnectProperties = Readonly<Record<string, string | number | boolean>>;
 
@@ -57,7 +62,7 @@ function normalizeProperties(
     // Typed callers in plain JavaScript may hand over numbers or booleans.
     const text = raw === undefined || raw === null ? '' : String(raw);
     const value = isSecretProperty(name) ? text : text.trim();
-    normalized[name] = value === '' && !EMPTY_MEANS_DISABLED.has(name) ? undefined : value;
+    normalized[name] = value === '' && !emptyIsAValue(name) ? undefined : value;
   }
   return normalized;
 }

@@ -25,7 +25,6 @@ export const PROPERTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
 const IGNORED = [
   /^confluent\.topic(\.|$)/,
   /^confluent\.license$/,
-  /^(key|value)\.converter\./,
   /^header\.converter(\.|$)/,
   /^reporter\.(admin|producer)\./,
   /^config\.action\.reload$/,

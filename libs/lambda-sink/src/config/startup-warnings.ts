@@ -3,6 +3,7 @@ import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties'
 import { isIgnoredProperty } from './property-aliases';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
+import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
 
 type Values = Record<string, string | undefined>;
 
@@ -59,6 +60,9 @@ export function startupWarnings(
     if (ssl.length) warnings.push(m.settingIgnored(ssl, reason));
   }
 
+  for (const which of ['key', 'value'] as const)
+    warnings.push(...converterWarnings(values, options, which));
+
   // The Confluent connector's documented rule: static keys win over any provider.
   if (set('aws.access.key.id') && set('aws.credentials.provider.class')) {
     warnings.push(m.settingIgnored(['aws.credentials.provider.class'], 'aws.access.key.id is set'));
@@ -79,4 +83,37 @@ export function startupWarnings(
     if (unusedDlq.length) warnings.push(m.settingIgnored(unusedDlq, 'errors.tolerance is none'));
   }
   return warnings;
+}
+
+const REGISTRY_SETTING = /^(key|value)\.converter\.(?!schemas\.enable$)/;
+
+/**
+ * Schema Registry settings under a converter that does not read from one, and user info that
+ * Confluent's serializers would not use either (`basic.auth.credentials.source` defaults to URL).
+ */
+function converterWarnings(
+  values: Values,
+  options: MappedOptions,
+  which: 'key' | 'value',
+): string[] {
+  const prefix = `${which}.converter.`;
+  const converter = options[which === 'key' ? 'keyConverter' : 'valueConverter'];
+  const names = Object.keys(values).filter(
+    (name) => values[name] !== undefined && name.startsWith(prefix) && known.has(name),
+  );
+  if (!usesSchemaRegistry(converter.kind)) {
+    const unused = names.filter((name) => REGISTRY_SETTING.test(name));
+    const reason = `${which}.converter is ${CONVERTER_CLASSES[converter.kind]}`;
+    return unused.length ? [m.settingIgnored(unused, reason)] : [];
+  }
+  const source = values[`${prefix}basic.auth.credentials.source`]?.toUpperCase() ?? 'URL';
+  const userInfo = [
+    `${prefix}basic.auth.user.info`,
+    `${prefix}schema.registry.basic.auth.user.info`,
+  ];
+  const unusedInfo =
+    source === 'USER_INFO' ? [] : userInfo.filter((name) => values[name] !== undefined);
+  return unusedInfo.length
+    ? [m.settingIgnored(unusedInfo, `${prefix}basic.auth.credentials.source is ${source}`)]
+    : [];
 }

@@ -83,7 +83,12 @@ export class PartitionProcessor {
       // bad record is handled (DLQ or stop) exactly at its place in offset order.
       let index = 0;
       while (index < batch.messages.length) {
-        const run = this.deps.serializer.serializeRun(batch, index, options.lambda.batchSize);
+        const run = await this.deps.serializer.serializeRun(
+          batch,
+          index,
+          options.lambda.batchSize,
+          controls,
+        );
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,

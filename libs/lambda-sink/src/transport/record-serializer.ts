@@ -1,6 +1,6 @@
 import type { Batch } from 'kafkajs';
 import { ConversionError } from '../conversion/conversion-error';
-import type { Converter } from '../conversion/converter';
+import type { Converter, PrepareControls } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
 import { serializePayloadElement } from '../conversion/lambda-payload';
 import { convertRecord } from '../conversion/record-conversion';
@@ -29,9 +29,22 @@ export class RecordSerializer {
    * batch's JSON is alive at once (a whole fetched chunk serialized up front held several copies
    * of a megabyte-sized fetch and cost measurable GC time).
    */
-  serializeRun(batch: FetchedBatch, start: number, maxCount = Infinity): SerializedRun {
+  async serializeRun(
+    batch: FetchedBatch,
+    start: number,
+    maxCount = Infinity,
+    until: PrepareControls = NEVER_STOP,
+  ): Promise<SerializedRun> {
     const serialized: SerializedRecord[] = [];
     const end = Math.min(batch.messages.length, start + maxCount);
+    // Schema Registry converters fetch the run's schemas first (retrying while the registry is
+    // down), so that converting each record below stays synchronous.
+    if (this.keyConverter.prepare) {
+      await this.keyConverter.prepare(partsOf(batch, start, end, 'key'), until);
+    }
+    if (this.valueConverter.prepare) {
+      await this.valueConverter.prepare(partsOf(batch, start, end, 'value'), until);
+    }
     for (let i = start; i < end; i++) {
       const original = kafkaRecordOf(batch, i);
       try {
@@ -45,6 +58,20 @@ export class RecordSerializer {
     }
     return { serialized, nextIndex: end };
   }
+}
+
+const NEVER_STOP: PrepareControls = {
+  shouldStop: () => false,
+  signal: new AbortController().signal,
+};
+
+function partsOf(
+  batch: FetchedBatch,
+  start: number,
+  end: number,
+  part: 'key' | 'value',
+): (Buffer | null)[] {
+  return batch.messages.slice(start, end).map((m) => m[part] ?? null);
 }
 
 /** A fetched batch of one partition, as kafkajs hands it over. */
