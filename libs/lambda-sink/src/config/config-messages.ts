@@ -110,3 +110,15 @@ export const saslInheritNeedsJaas = () =>
   'SASL_INHERIT needs username and password in sasl.jaas.config';
 export const converterSettingNotSupported = (instead: string) =>
   `not supported: this setting changes how records are read and is not implemented; ${instead}`;
+
+// The Connect worker file (`--worker`).
+export const workerSettingUnused = (names: readonly string[]) =>
+  `worker ${names.length === 1 ? 'setting' : 'settings'} ${names.join(', ')} ` +
+  `${names.length === 1 ? 'has' : 'have'} no effect here (Connect cluster internals)`;
+export const converterSettingsShadowed = (names: readonly string[], converter: string) =>
+  `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} ignored: the connector file does not ` +
+  `set ${converter}, so the worker's ${converter} and its settings apply, as in Connect`;
+export const overridePolicyForbids = (policy: string) =>
+  `is not allowed: the worker's connector.client.config.override.policy is ${policy}`;
+export const convertersInForce = (key: string, keyFrom: string, value: string, valueFrom: string) =>
+  `key converter ${key} (${keyFrom}); value converter ${value} (${valueFrom})`;

@@ -3,9 +3,11 @@ import { KNOWN_PROPERTY_NAMES } from './lambda-sink-properties';
 export const ENV_PREFIX = 'LAMBDA_SINK_';
 /** Names the configuration file, like `--config`. Not a property. */
 export const CONFIG_FILE_ENV = 'LAMBDA_SINK_CONFIG';
+/** Names the Connect worker file, like `--worker`. Not a property. */
+export const WORKER_FILE_ENV = 'LAMBDA_SINK_WORKER_CONFIG';
 /** Turns kafkajs' own logs on (read by the engine). Not a property either. */
 export const KAFKA_LOG_LEVEL_ENV = 'LAMBDA_SINK_KAFKA_LOG_LEVEL';
-const NOT_PROPERTIES = new Set([CONFIG_FILE_ENV, KAFKA_LOG_LEVEL_ENV]);
+const NOT_PROPERTIES = new Set([CONFIG_FILE_ENV, WORKER_FILE_ENV, KAFKA_LOG_LEVEL_ENV]);
 
 /** `aws.lambda.function.name` → `LAMBDA_SINK_AWS_LAMBDA_FUNCTION_NAME`. */
 export function envVarName(property: string): string {

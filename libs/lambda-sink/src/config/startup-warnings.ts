@@ -1,13 +1,13 @@
 import * as m from './config-messages';
 import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties';
-import { isIgnoredProperty } from './property-aliases';
+import { isIgnoredProperty, PROPERTY_ALIASES } from './property-aliases';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
 import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
 
 type Values = Record<string, string | undefined>;
 
-const known = new Set(KNOWN_PROPERTY_NAMES);
+const known = new Set([...KNOWN_PROPERTY_NAMES, ...Object.values(PROPERTY_ALIASES).flat()]);
 const SASL_NAMES = ['sasl.mechanism', 'sasl.jaas.config'];
 const SSL_NAMES = [
   'ssl.ca.location',
