@@ -122,3 +122,10 @@ export const overridePolicyForbids = (policy: string) =>
   `is not allowed: the worker's connector.client.config.override.policy is ${policy}`;
 export const convertersInForce = (key: string, keyFrom: string, value: string, valueFrom: string) =>
   `key converter ${key} (${keyFrom}); value converter ${value} (${valueFrom})`;
+
+// Single Message Transforms (`transforms.*`, `predicates.*`).
+export const notSupportedClass = (kind: string, supported: readonly string[]) =>
+  `not supported: this ${kind} (supported: ${supported.join(', ')})`;
+export const predicateNotListed = (list: string) => `names a predicate that ${list} does not list`;
+export const aliasNotListed = (alias: string, list: string) =>
+  `transform settings under ${list}.${alias}.* are ignored: ${list} does not list ${alias}`;

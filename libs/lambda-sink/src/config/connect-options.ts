@@ -2,6 +2,7 @@ import { ConfigValidationError } from './config-validation-error';
 import type { LambdaSinkOptions } from './lambda-sink-options';
 import { resolveAliases } from './property-aliases';
 import { isSecretProperty, maskProperties } from './secret-properties';
+import { readTransforms } from './transforms-properties';
 import { startupWarnings } from './startup-warnings';
 import { toLambdaSinkOptions } from './to-lambda-sink-options';
 import { validateConnectProperties } from './validate-connect-properties';
@@ -39,14 +40,15 @@ export function optionsFromConnectProperties(
   // A value read through an alias is named as the alias was written (possibly an env var).
   const writtenAs = { ...context.writtenAs };
   for (const [name, alias] of Object.entries(aliases)) writtenAs[name] = writtenAs[alias] ?? alias;
-  const problems = validateConnectProperties(values, writtenAs);
+  const transforms = readTransforms(values, writtenAs);
+  const problems = [...validateConnectProperties(values, writtenAs), ...transforms.problems];
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
-  const options = toLambdaSinkOptions(values);
+  const options = { ...toLambdaSinkOptions(values), transforms: transforms.specs };
   return {
     ...options,
     maskedProperties: maskProperties(asWritten),
-    warnings: startupWarnings(values, options, writtenAs),
+    warnings: [...startupWarnings(values, options, writtenAs), ...transforms.warnings],
   };
 }
 

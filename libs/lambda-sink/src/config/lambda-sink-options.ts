@@ -155,6 +155,20 @@ export interface ConsumerTuningOptions {
   metadataMaxAgeMs: number;
 }
 
+/**
+ * One Single Message Transform (`transforms=<alias>`, `transforms.<alias>.type=…`), with its
+ * settings (without the `transforms.<alias>.` prefix) and optional predicate.
+ */
+export interface TransformSpec {
+  alias: string;
+  /** The Kafka class name, e.g. `org.apache.kafka.connect.transforms.InsertField$Value`. */
+  type: string;
+  config: Record<string, string>;
+  predicate?: { alias: string; type: string; config: Record<string, string> };
+  /** `transforms.<alias>.negate`: apply where the predicate does not hold. */
+  negate: boolean;
+}
+
 export interface LambdaSinkOptions {
   name: string;
   connectorClass?: string;
@@ -167,6 +181,8 @@ export interface LambdaSinkOptions {
   consumer: ConsumerTuningOptions;
   keyConverter: ConverterOptions;
   valueConverter: ConverterOptions;
+  /** `transforms`, in order; applied to each record after the converters. */
+  transforms?: TransformSpec[];
   lambda: LambdaOptions;
   errors: ErrorHandlingOptions;
   reporter: ReporterOptions;

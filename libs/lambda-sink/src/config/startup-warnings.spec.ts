@@ -25,14 +25,12 @@ describe('startup warnings', () => {
     const options = optionsFromConnectProperties(
       minimalProperties({
         'aws.lambda.batchsize': '5',
-        transforms: 'mask',
         'errors.retry.timeout': '0',
         'header.converter': 'org.apache.kafka.connect.storage.SimpleHeaderConverter',
       }),
     );
     assert.deepEqual(options.warnings, [
       'unknown property aws.lambda.batchsize is ignored (check the spelling)',
-      'unknown property transforms is ignored (check the spelling)',
     ]);
   });
 

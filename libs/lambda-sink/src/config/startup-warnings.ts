@@ -1,6 +1,7 @@
 import * as m from './config-messages';
 import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties';
 import { isIgnoredProperty, PROPERTY_ALIASES } from './property-aliases';
+import { isTransformProperty } from './transforms-properties';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
 import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
@@ -29,7 +30,7 @@ export function startupWarnings(
   const warnings: string[] = [];
 
   for (const name of Object.keys(values)) {
-    if (set(name) && !known.has(name) && !isIgnoredProperty(name)) {
+    if (set(name) && !known.has(name) && !isIgnoredProperty(name) && !isTransformProperty(name)) {
       warnings.push(m.unknownProperty(writtenAs[name] ?? name));
     }
   }

@@ -17,6 +17,7 @@ import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/repor
 import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
+import { createTransformSteps } from '../conversion/transforms/transform-chain';
 import { ReporterRetrier } from './reporter-retrier';
 import type { SinkTaskTuning } from './group-consumer';
 import { SinkTask } from './sink-task';
@@ -100,6 +101,7 @@ export class LambdaSinkEngine {
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
+      createTransformSteps(options.transforms ?? []),
     );
     const retrier = new ReporterRetrier(this.reporter);
     for (let id = 0; id < options.tasksMax; id++) {

@@ -128,6 +128,8 @@ export class PartitionProcessor {
             return await tracker.finish(this.stop(verdict, status, first, controls));
           tracker.done(last);
         }
+        // Records a transform dropped at the end of the run are done too (nothing to invoke).
+        if (run.filteredThrough !== undefined) tracker.done(run.filteredThrough);
         index = run.nextIndex;
         if (run.failure) {
           if (controls.shouldStop()) return await tracker.finish('stopped');

@@ -3,7 +3,8 @@ import { ConversionError } from '../conversion/conversion-error';
 import type { Converter, PrepareControls } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
 import { serializePayloadElement } from '../conversion/lambda-payload';
-import { convertRecord } from '../conversion/record-conversion';
+import { convertRecord, transformRecord } from '../conversion/record-conversion';
+import type { TransformStep } from '../conversion/transforms/transform-chain';
 import type { SerializedRecord } from '../batching/partition-batcher';
 
 export interface SerializedRun {
@@ -12,6 +13,11 @@ export interface SerializedRun {
   nextIndex: number;
   /** The record that stopped the run: a converter could not read it, or it fits no payload. */
   failure?: { record: KafkaRecord; error: ConversionError };
+  /**
+   * The offset of the run's last record when a transform (Filter) dropped it and every record
+   * after the last serialized one: done without an invocation, so the caller commits past it.
+   */
+  filteredThrough?: number;
 }
 
 /**
@@ -22,6 +28,8 @@ export class RecordSerializer {
   constructor(
     private readonly keyConverter: Converter,
     private readonly valueConverter: Converter,
+    /** `transforms`, applied after the converters. */
+    private readonly transforms: readonly TransformStep[] = [],
   ) {}
 
   /**
@@ -45,10 +53,19 @@ export class RecordSerializer {
     if (this.valueConverter.prepare) {
       await this.valueConverter.prepare(partsOf(batch, start, end, 'value'), until);
     }
+    let filteredThrough: number | undefined;
     for (let i = start; i < end; i++) {
       const original = kafkaRecordOf(batch, i);
       try {
-        const record = convertRecord(original, this.keyConverter, this.valueConverter);
+        const converted = convertRecord(original, this.keyConverter, this.valueConverter);
+        const record = this.transforms.length
+          ? transformRecord(converted, this.transforms)
+          : converted;
+        if (record === null) {
+          filteredThrough = converted.offset;
+          continue;
+        }
+        filteredThrough = undefined;
         const { json, bytes } = serializePayloadElement(record);
         serialized.push({ record, json, bytes });
       } catch (error) {
@@ -56,7 +73,7 @@ export class RecordSerializer {
         return { serialized, nextIndex: i, failure: { record: original, error } };
       }
     }
-    return { serialized, nextIndex: end };
+    return { serialized, nextIndex: end, filteredThrough };
   }
 }
 
