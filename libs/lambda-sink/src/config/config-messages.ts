@@ -129,3 +129,15 @@ export const notSupportedClass = (kind: string, supported: readonly string[]) =>
 export const predicateNotListed = (list: string) => `names a predicate that ${list} does not list`;
 export const aliasNotListed = (alias: string, list: string) =>
   `transform settings under ${list}.${alias}.* are ignored: ${list} does not list ${alias}`;
+
+// Config providers (`config.providers`) and `${provider:path:key}` variables.
+export const providerUnknown = (alias: string) =>
+  `uses the config provider ${alias}, which config.providers does not list`;
+export const providerReadFailed = (alias: string, reason: string) =>
+  `cannot be resolved by config provider ${alias}: ${reason}`;
+export const providerKeyMissing = (alias: string, key: string, path: string) =>
+  `cannot be resolved by config provider ${alias}: ${path} has no ${key}`;
+export const providerPathNotAllowed = (alias: string) =>
+  `cannot be resolved by config provider ${alias}: the path is outside its allowed.paths`;
+export const providerEnvNotAllowed = (alias: string) =>
+  `cannot be resolved by config provider ${alias}: the variable does not match its allowlist.pattern`;

@@ -1,7 +1,8 @@
-import { ConfigValidationError } from './config-validation-error';
+import { configProblem, ConfigValidationError } from './config-validation-error';
 import type { LambdaSinkOptions } from './lambda-sink-options';
 import { resolveAliases } from './property-aliases';
-import { isSecretProperty, maskProperties } from './secret-properties';
+import { HIDDEN, isSecretProperty, maskProperties } from './secret-properties';
+import { resolveConfigVariables, substituteConnectorName } from './config-providers';
 import { readTransforms } from './transforms-properties';
 import { startupWarnings } from './startup-warnings';
 import { toLambdaSinkOptions } from './to-lambda-sink-options';
@@ -21,6 +22,8 @@ export type ConnectProperties = Readonly<Record<string, string | number | boolea
 export interface ConnectPropertiesContext {
   /** Property → the name the user wrote instead (e.g. a typed option path), for problems. */
   writtenAs?: Record<string, string>;
+  /** Where `${env:VAR}` variables are read (EnvVarConfigProvider); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -36,12 +39,33 @@ export function optionsFromConnectProperties(
   const asWritten = Object.fromEntries(
     Object.entries(properties).map(([name, value]) => [name, String(value)]),
   );
-  const { properties: values, writtenAs: aliases } = resolveAliases(normalizeProperties(asWritten));
+  const { properties: aliased, writtenAs: aliases } = resolveAliases(
+    normalizeProperties(asWritten),
+  );
   // A value read through an alias is named as the alias was written (possibly an env var).
   const writtenAs = { ...context.writtenAs };
   for (const [name, alias] of Object.entries(aliases)) writtenAs[name] = writtenAs[alias] ?? alias;
+  const variables = resolveConfigVariables(aliased, context.env ?? process.env);
+  const values = substituteConnectorName(variables.values);
   const transforms = readTransforms(values, writtenAs);
-  const problems = [...validateConnectProperties(values, writtenAs), ...transforms.problems];
+  const problems = [
+    ...[...variables.problems].map(([name, message]) =>
+      configProblem(writtenAs[name] ?? name, aliased[name], message, name),
+    ),
+    // A property whose variable failed is reported for that alone, not again for its `${…}`.
+    ...validateConnectProperties(values, writtenAs).filter(
+      (problem) =>
+        ![...variables.problems.keys()].some(
+          (name) => problem.property === (writtenAs[name] ?? name),
+        ),
+    ),
+    ...transforms.problems,
+  ].map((problem) =>
+    // A value a provider supplied is treated as a secret, whatever the property.
+    [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
+      ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
+      : problem,
+  );
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const options = { ...toLambdaSinkOptions(values), transforms: transforms.specs };

@@ -72,5 +72,5 @@ export function loadConnectProperties(
  */
 export function loadLambdaSinkOptions(sources: ConnectPropertiesSources = {}): LambdaSinkOptions {
   const { properties, writtenAs } = load(sources);
-  return optionsFromConnectProperties(properties, { writtenAs });
+  return optionsFromConnectProperties(properties, { writtenAs, env: sources.env });
 }

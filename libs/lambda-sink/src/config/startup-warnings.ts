@@ -2,6 +2,7 @@ import * as m from './config-messages';
 import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties';
 import { isIgnoredProperty, PROPERTY_ALIASES } from './property-aliases';
 import { isTransformProperty } from './transforms-properties';
+import { isConfigProviderProperty } from './config-providers';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
 import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
@@ -30,7 +31,8 @@ export function startupWarnings(
   const warnings: string[] = [];
 
   for (const name of Object.keys(values)) {
-    if (set(name) && !known.has(name) && !isIgnoredProperty(name) && !isTransformProperty(name)) {
+    const handled = isTransformProperty(name) || isConfigProviderProperty(name);
+    if (set(name) && !known.has(name) && !isIgnoredProperty(name) && !handled) {
       warnings.push(m.unknownProperty(writtenAs[name] ?? name));
     }
   }

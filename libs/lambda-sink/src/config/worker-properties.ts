@@ -56,7 +56,6 @@ const CLUSTER_INTERNALS = [
   /^topic\.creation\.enable$/,
   /^exactly\.once\.source\.support$/,
   /^(producer|admin)\./,
-  /^config\.providers(\.|$)/,
   /^client\.id$/,
   /^connections\.max\.idle\.ms$/,
   /^receive\.buffer\.bytes$/,
@@ -120,6 +119,11 @@ export function applyWorkerProperties(worker: Properties, connector: Properties)
     key: converterFrom('key', worker, connector, properties, writtenAs, warnings, used),
     value: converterFrom('value', worker, connector, properties, writtenAs, warnings, used),
   };
+
+  // Connect resolves connector settings with the worker's config providers.
+  for (const name of Object.keys(worker)) {
+    if (name === 'config.providers' || name.startsWith('config.providers.')) take(name, name);
+  }
 
   take('listeners', 'listeners');
   if (worker['rest.port'] !== undefined && properties.listeners === undefined) {
