@@ -141,3 +141,5 @@ export const providerPathNotAllowed = (alias: string) =>
   `cannot be resolved by config provider ${alias}: the path is outside its allowed.paths`;
 export const providerEnvNotAllowed = (alias: string) =>
   `cannot be resolved by config provider ${alias}: the variable does not match its allowlist.pattern`;
+export const notSupportedBecause = (what: string, instead: string) =>
+  `not supported: ${what}; ${instead}`;

@@ -4,6 +4,7 @@ import { resolveAliases } from './property-aliases';
 import { HIDDEN, isSecretProperty, maskProperties } from './secret-properties';
 import { resolveConfigVariables, substituteConnectorName } from './config-providers';
 import { readTransforms } from './transforms-properties';
+import { unsupportedProperties } from './unsupported-properties';
 import { startupWarnings } from './startup-warnings';
 import { toLambdaSinkOptions } from './to-lambda-sink-options';
 import { validateConnectProperties } from './validate-connect-properties';
@@ -48,6 +49,7 @@ export function optionsFromConnectProperties(
   const variables = resolveConfigVariables(aliased, context.env ?? process.env);
   const values = substituteConnectorName(variables.values);
   const transforms = readTransforms(values, writtenAs);
+  const unsupported = unsupportedProperties(values, writtenAs);
   const problems = [
     ...[...variables.problems].map(([name, message]) =>
       configProblem(writtenAs[name] ?? name, aliased[name], message, name),
@@ -60,6 +62,7 @@ export function optionsFromConnectProperties(
         ),
     ),
     ...transforms.problems,
+    ...unsupported.problems,
   ].map((problem) =>
     // A value a provider supplied is treated as a secret, whatever the property.
     [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
@@ -72,7 +75,11 @@ export function optionsFromConnectProperties(
   return {
     ...options,
     maskedProperties: maskProperties(asWritten),
-    warnings: [...startupWarnings(values, options, writtenAs), ...transforms.warnings],
+    warnings: [
+      ...startupWarnings(values, options, writtenAs),
+      ...transforms.warnings,
+      ...unsupported.warnings,
+    ],
   };
 }
 

@@ -36,7 +36,6 @@ const IGNORED = [
   /^header\.converter(\.|$)/,
   /^reporter\.(admin|producer)\./,
   /^config\.action\.reload$/,
-  /^errors\.retry\.(timeout|delay\.max\.ms)$/,
 ];
 
 export function isIgnoredProperty(name: string): boolean {

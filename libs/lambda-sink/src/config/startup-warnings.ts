@@ -3,6 +3,7 @@ import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties'
 import { isIgnoredProperty, PROPERTY_ALIASES } from './property-aliases';
 import { isTransformProperty } from './transforms-properties';
 import { isConfigProviderProperty } from './config-providers';
+import { isUnsupportedProperty } from './unsupported-properties';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
 import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
@@ -31,7 +32,8 @@ export function startupWarnings(
   const warnings: string[] = [];
 
   for (const name of Object.keys(values)) {
-    const handled = isTransformProperty(name) || isConfigProviderProperty(name);
+    const handled =
+      isTransformProperty(name) || isConfigProviderProperty(name) || isUnsupportedProperty(name);
     if (set(name) && !known.has(name) && !isIgnoredProperty(name) && !handled) {
       warnings.push(m.unknownProperty(writtenAs[name] ?? name));
     }
