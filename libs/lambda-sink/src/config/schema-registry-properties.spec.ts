@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigValidationError } from './config-validation-error';
 import { optionsFromConnectProperties } from './connect-options';
+import { optionsFromModuleOptions } from './lambda-sink-config-input';
 import { minimalProperties, writeTempFiles } from './test-properties';
 
 const AVRO = 'io.confluent.connect.avro.AvroConverter';
@@ -232,5 +233,30 @@ describe('Schema Registry converter settings', () => {
     ]) {
       assert.equal(maskedProperties[name], '[hidden]', name);
     }
+  });
+
+  it('takes the same settings as typed module options', () => {
+    const options = optionsFromModuleOptions({
+      name: 'orders-sink',
+      topics: ['orders'],
+      kafka: { bootstrapServers: ['localhost:9092'] },
+      lambda: { functionName: 'process-orders' },
+      valueConverter: {
+        kind: 'avro',
+        schemasEnable: false,
+        schemaRegistry: {
+          urls: ['https://sr1:8081', 'https://sr2:8081'],
+          basicAuth: { username: 'u', password: 'typed-secret' },
+          tls: { keystoreType: 'PEM', verifyHostname: false },
+          cacheCapacity: 5,
+        },
+      },
+    } as Parameters<typeof optionsFromModuleOptions>[0]);
+    const registry = options.valueConverter.schemaRegistry;
+    assert.deepEqual(registry?.urls, ['https://sr1:8081', 'https://sr2:8081']);
+    assert.deepEqual(registry?.basicAuth, { username: 'u', password: 'typed-secret' });
+    assert.equal(registry?.tls.verifyHostname, false);
+    assert.equal(registry?.cacheCapacity, 5);
+    assert.ok(!JSON.stringify(options.maskedProperties).includes('typed-secret'));
   });
 });
