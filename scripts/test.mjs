@@ -3,7 +3,9 @@
 // 1. compiles everything with tsc, so Nest's decorator metadata is exactly what production runs
 //    (incrementally: nothing when nothing changed);
 // 2. makes sure a Kafka broker is there (the project's own, unless KAFKA_BOOTSTRAP_SERVERS names one);
-// 3. runs every spec with Node's own test runner, and stops the broker only if it started it.
+// 3. makes sure a Schema Registry is there when a selected spec needs one (the project's own
+//    Apicurio, unless SCHEMA_REGISTRY_URL names one);
+// 4. runs every spec with Node's own test runner, and stops what it started.
 // `npm test -- --unit` runs the unit specs only (no broker); `-- PATTERN…` filters spec files.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -71,6 +73,26 @@ if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
   env.KAFKA_SASL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SASL_PORT ?? 9094}`;
 }
 
+// Integration specs about the Schema Registry converters need a real registry. Apicurio starts
+// in seconds but holds ~250 MB, so it runs only when such a spec is selected.
+const needsRegistry = (file) => isIntegration(file) && file.includes('schema-registry');
+let startedRegistry = false;
+if (specs.some(needsRegistry) && !env.SCHEMA_REGISTRY_URL) {
+  if (run('bash', ['scripts/schema-registry/start.sh']) !== 0) {
+    console.error('could not start the local Schema Registry (see above)');
+    stopStarted();
+    process.exit(1);
+  }
+  startedRegistry = true;
+  env.SCHEMA_REGISTRY_URL = `http://127.0.0.1:${env.SCHEMA_REGISTRY_PORT ?? 8081}/apis/ccompat/v7`;
+}
+
+function stopStarted() {
+  if (startedRegistry && !env.KEEP_SCHEMA_REGISTRY)
+    run('bash', ['scripts/schema-registry/stop.sh']);
+  if (startedBroker && !env.KEEP_KAFKA) run('bash', ['scripts/kafka/stop.sh']);
+}
+
 // Reliability scenarios restart the broker and kill processes, so they run alone, after the rest.
 const isSerial = (file) => relative(join(root, 'dist'), file).startsWith('test/reliability/');
 const phases = [
@@ -107,5 +129,5 @@ for (const phase of phases) {
 }
 // One plain closing line over all phases: "tests: N passed, N failed, N skipped".
 console.log(`tests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
-if (startedBroker && !env.KEEP_KAFKA) run('bash', ['scripts/kafka/stop.sh']);
+stopStarted();
 process.exit(status);

@@ -14,6 +14,8 @@ export interface ServiceOptions {
   port?: number;
   /** JSON logs through pino (default: when stdout is not a TTY). */
   jsonLogs?: boolean;
+  /** Lines about where the settings came from, logged once the logger is up. */
+  startupNotes?: { info: string[]; warnings: string[] };
 }
 
 /**
@@ -30,6 +32,8 @@ export async function bootstrapService(
   if (jsonLogs) app.useLogger(app.get(Logger));
   const sinkOptions = app.get<LambdaSinkOptions>(LAMBDA_SINK_OPTIONS);
   const logger = new NestLogger('LambdaSink');
+  for (const line of options.startupNotes?.info ?? []) logger.log(line);
+  for (const line of options.startupNotes?.warnings ?? []) logger.warn(line);
 
   const { host, port } = listenAddress(sinkOptions.listeners);
   await app.listen(options.port ?? port, host);

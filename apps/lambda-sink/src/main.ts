@@ -6,11 +6,13 @@ import {
   ConfigValidationError,
   loadConnectProperties,
   loadLambdaSinkOptions,
+  loadStartupNotes,
 } from '../../../libs/lambda-sink/src';
 import { bootstrapService } from './bootstrap';
 
 /**
- * `npm start -- --config FILE`: the sink as a standalone Nest service. Configuration errors
+ * `npm start -- [--worker WORKER_FILE] --config FILE`: the sink as a standalone Nest service,
+ * reading a Connect worker file as Connect standalone does when one is given. Configuration errors
  * are printed all at once and exit 2 before anything connects; SIGTERM/SIGINT/SIGHUP drain the sink
  * (commit what succeeded, leave the group) and exit 0.
  */
@@ -21,14 +23,23 @@ async function main(): Promise<void> {
       '-c, --config <file>',
       'Connect-style .properties or REST JSON file (or LAMBDA_SINK_CONFIG)',
     )
+    .option(
+      '-w, --worker <file>',
+      'Connect worker .properties file: converters, bootstrap.servers, consumer.* (or LAMBDA_SINK_WORKER_CONFIG)',
+    )
     .parse();
   const file: string | undefined = program.opts().config ?? process.env.LAMBDA_SINK_CONFIG;
+  const workerFile: string | undefined =
+    program.opts().worker ?? process.env.LAMBDA_SINK_WORKER_CONFIG;
 
   let properties: Record<string, string>;
+  let notes: { info: string[]; warnings: string[] };
   try {
-    properties = loadConnectProperties({ file, env: process.env });
+    const sources = { file, workerFile, env: process.env };
+    properties = loadConnectProperties(sources);
     // Validated here too, so problems name environment variables as written and nothing starts.
-    loadLambdaSinkOptions({ file, env: process.env });
+    loadLambdaSinkOptions(sources);
+    notes = loadStartupNotes(sources);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
@@ -61,7 +72,7 @@ async function main(): Promise<void> {
     process.on(signal, () => shutdown(signal));
   }
 
-  app = await bootstrapService(properties);
+  app = await bootstrapService(properties, { startupNotes: notes });
 }
 
 /** The message only: a stack could carry configuration text. */

@@ -8,7 +8,11 @@ export {
 } from './lambda-sink.module-definition';
 export type * from './config/lambda-sink-options';
 export { optionsFromConnectProperties } from './config/connect-options';
-export { loadConnectProperties, loadLambdaSinkOptions } from './config/property-sources';
+export {
+  loadConnectProperties,
+  loadLambdaSinkOptions,
+  loadStartupNotes,
+} from './config/property-sources';
 export {
   optionsFromModuleOptions,
   type LambdaSinkConfigInput,

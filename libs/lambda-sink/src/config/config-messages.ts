@@ -95,3 +95,51 @@ export const regionMismatch = (arnRegion: string, region: string) =>
 export const saslIncomplete = (protocol: string) =>
   `security.protocol ${protocol} needs a SASL mechanism, username and password; ` +
   'build options with optionsFromConnectProperties() or optionsFromModuleOptions()';
+
+// Schema Registry converters (`key.converter.*` / `value.converter.*`).
+export const requiredForRegistryConverter = (converterProperty: string) =>
+  `is required when ${converterProperty} reads from a Schema Registry`;
+export const mustBeUserInfo = () => 'must be USERNAME:PASSWORD';
+export const requiredForCredentialsSource = (sourceProperty: string, source: string) =>
+  `is required when ${sourceProperty} is ${source}`;
+export const basicAndBearerExclusive = (other: string) =>
+  `cannot be set together with ${other}: a registry client uses one kind of authentication`;
+export const notSupportedInstead = (what: string, supported: readonly string[], instead: string) =>
+  `not supported: ${what} (supported: ${supported.join(', ')}); ${instead}`;
+export const saslInheritNeedsJaas = () =>
+  'SASL_INHERIT needs username and password in sasl.jaas.config';
+export const converterSettingNotSupported = (instead: string) =>
+  `not supported: this setting changes how records are read and is not implemented; ${instead}`;
+
+// The Connect worker file (`--worker`).
+export const workerSettingUnused = (names: readonly string[]) =>
+  `worker ${names.length === 1 ? 'setting' : 'settings'} ${names.join(', ')} ` +
+  `${names.length === 1 ? 'has' : 'have'} no effect here (Connect cluster internals)`;
+export const converterSettingsShadowed = (names: readonly string[], converter: string) =>
+  `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} ignored: the connector file does not ` +
+  `set ${converter}, so the worker's ${converter} and its settings apply, as in Connect`;
+export const overridePolicyForbids = (policy: string) =>
+  `is not allowed: the worker's connector.client.config.override.policy is ${policy}`;
+export const convertersInForce = (key: string, keyFrom: string, value: string, valueFrom: string) =>
+  `key converter ${key} (${keyFrom}); value converter ${value} (${valueFrom})`;
+
+// Single Message Transforms (`transforms.*`, `predicates.*`).
+export const notSupportedClass = (kind: string, supported: readonly string[]) =>
+  `not supported: this ${kind} (supported: ${supported.join(', ')})`;
+export const predicateNotListed = (list: string) => `names a predicate that ${list} does not list`;
+export const aliasNotListed = (alias: string, list: string) =>
+  `transform settings under ${list}.${alias}.* are ignored: ${list} does not list ${alias}`;
+
+// Config providers (`config.providers`) and `${provider:path:key}` variables.
+export const providerUnknown = (alias: string) =>
+  `uses the config provider ${alias}, which config.providers does not list`;
+export const providerReadFailed = (alias: string, reason: string) =>
+  `cannot be resolved by config provider ${alias}: ${reason}`;
+export const providerKeyMissing = (alias: string, key: string, path: string) =>
+  `cannot be resolved by config provider ${alias}: ${path} has no ${key}`;
+export const providerPathNotAllowed = (alias: string) =>
+  `cannot be resolved by config provider ${alias}: the path is outside its allowed.paths`;
+export const providerEnvNotAllowed = (alias: string) =>
+  `cannot be resolved by config provider ${alias}: the variable does not match its allowlist.pattern`;
+export const notSupportedBecause = (what: string, instead: string) =>
+  `not supported: ${what}; ${instead}`;

@@ -1,6 +1,6 @@
 import { SinkError } from '../errors/sink-error';
 import { configInvalid } from './config-messages';
-import { HIDDEN, isSecretProperty } from './secret-properties';
+import { HIDDEN, isSecretProperty, maskValue } from './secret-properties';
 import { quoteValue } from './shown-value';
 
 /** One thing wrong with the configuration. */
@@ -25,7 +25,11 @@ export function configProblem(
 ): ConfigProblem {
   if (value === undefined) return { property, message };
   const secret = isSecretProperty(property) || isSecretProperty(connectName);
-  return { property, value: secret ? HIDDEN : quoteValue(value), message };
+  return {
+    property,
+    value: secret ? HIDDEN : quoteValue(maskValue(connectName, maskValue(property, value))),
+    message,
+  };
 }
 
 export function formatProblem(problem: ConfigProblem): string {

@@ -34,7 +34,7 @@ describe('ConfigValidationError', () => {
       'aws.lambda.batch.size': 'fifty',
       'behavior.on.error': 'retry',
       'bootstrap.servers': 'localhost',
-      'value.converter': 'io.confluent.connect.avro.AvroConverter',
+      'value.converter': 'com.example.CustomConverter',
       'errors.log.enable': 'yes',
       'confluent.topic.replication.factor': 'three',
     };
@@ -47,7 +47,7 @@ describe('ConfigValidationError', () => {
         ['connector.class', '"io.confluent.connect.s3.S3SinkConnector"'],
         ['tasks.max', '"0"'],
         ['topics', '"orders"'],
-        ['value.converter', '"io.confluent.connect.avro.AvroConverter"'],
+        ['value.converter', '"com.example.CustomConverter"'],
         ['errors.log.enable', '"yes"'],
         ['aws.lambda.function.name', undefined],
         ['aws.lambda.invocation.type', '"sometimes"'],

@@ -1,7 +1,10 @@
-import { ConfigValidationError } from './config-validation-error';
+import { configProblem, ConfigValidationError } from './config-validation-error';
 import type { LambdaSinkOptions } from './lambda-sink-options';
 import { resolveAliases } from './property-aliases';
-import { isSecretProperty, maskProperties } from './secret-properties';
+import { HIDDEN, isSecretProperty, maskProperties } from './secret-properties';
+import { resolveConfigVariables, substituteConnectorName } from './config-providers';
+import { readTransforms } from './transforms-properties';
+import { unsupportedProperties } from './unsupported-properties';
 import { startupWarnings } from './startup-warnings';
 import { toLambdaSinkOptions } from './to-lambda-sink-options';
 import { validateConnectProperties } from './validate-connect-properties';
@@ -9,12 +12,19 @@ import { validateConnectProperties } from './validate-connect-properties';
 // Empty means "disabled" for these (as in the Confluent connector), "unset" for everything else.
 const EMPTY_MEANS_DISABLED = new Set(['reporter.result.topic.name', 'reporter.error.topic.name']);
 
+// As in Java clients, an empty endpoint identification algorithm turns the host name check off.
+const emptyIsAValue = (name: string) =>
+  EMPTY_MEANS_DISABLED.has(name) ||
+  name.endsWith('.schema.registry.ssl.endpoint.identification.algorithm');
+
 /** A Connect property map; numbers and booleans are accepted for code that builds one. */
 export type ConnectProperties = Readonly<Record<string, string | number | boolean>>;
 
 export interface ConnectPropertiesContext {
   /** Property → the name the user wrote instead (e.g. a typed option path), for problems. */
   writtenAs?: Record<string, string>;
+  /** Where `${env:VAR}` variables are read (EnvVarConfigProvider); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -30,18 +40,46 @@ export function optionsFromConnectProperties(
   const asWritten = Object.fromEntries(
     Object.entries(properties).map(([name, value]) => [name, String(value)]),
   );
-  const { properties: values, writtenAs: aliases } = resolveAliases(normalizeProperties(asWritten));
+  const { properties: aliased, writtenAs: aliases } = resolveAliases(
+    normalizeProperties(asWritten),
+  );
   // A value read through an alias is named as the alias was written (possibly an env var).
   const writtenAs = { ...context.writtenAs };
   for (const [name, alias] of Object.entries(aliases)) writtenAs[name] = writtenAs[alias] ?? alias;
-  const problems = validateConnectProperties(values, writtenAs);
+  const variables = resolveConfigVariables(aliased, context.env ?? process.env);
+  const values = substituteConnectorName(variables.values);
+  const transforms = readTransforms(values, writtenAs);
+  const unsupported = unsupportedProperties(values, writtenAs);
+  const problems = [
+    ...[...variables.problems].map(([name, message]) =>
+      configProblem(writtenAs[name] ?? name, aliased[name], message, name),
+    ),
+    // A property whose variable failed is reported for that alone, not again for its `${…}`.
+    ...validateConnectProperties(values, writtenAs).filter(
+      (problem) =>
+        ![...variables.problems.keys()].some(
+          (name) => problem.property === (writtenAs[name] ?? name),
+        ),
+    ),
+    ...transforms.problems,
+    ...unsupported.problems,
+  ].map((problem) =>
+    // A value a provider supplied is treated as a secret, whatever the property.
+    [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
+      ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
+      : problem,
+  );
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
-  const options = toLambdaSinkOptions(values);
+  const options = { ...toLambdaSinkOptions(values), transforms: transforms.specs };
   return {
     ...options,
     maskedProperties: maskProperties(asWritten),
-    warnings: startupWarnings(values, options, writtenAs),
+    warnings: [
+      ...startupWarnings(values, options, writtenAs),
+      ...transforms.warnings,
+      ...unsupported.warnings,
+    ],
   };
 }
 
@@ -57,7 +95,7 @@ function normalizeProperties(
     // Typed callers in plain JavaScript may hand over numbers or booleans.
     const text = raw === undefined || raw === null ? '' : String(raw);
     const value = isSecretProperty(name) ? text : text.trim();
-    normalized[name] = value === '' && !EMPTY_MEANS_DISABLED.has(name) ? undefined : value;
+    normalized[name] = value === '' && !emptyIsAValue(name) ? undefined : value;
   }
   return normalized;
 }

@@ -3,7 +3,9 @@ import { KNOWN_PROPERTY_NAMES } from './lambda-sink-properties';
 export const ENV_PREFIX = 'LAMBDA_SINK_';
 /** Names the configuration file, like `--config`. Not a property. */
 export const CONFIG_FILE_ENV = 'LAMBDA_SINK_CONFIG';
-const NOT_PROPERTIES = new Set([CONFIG_FILE_ENV]);
+/** Names the Connect worker file, like `--worker`. Not a property. */
+export const WORKER_FILE_ENV = 'LAMBDA_SINK_WORKER_CONFIG';
+const NOT_PROPERTIES = new Set([CONFIG_FILE_ENV, WORKER_FILE_ENV]);
 
 /** `aws.lambda.function.name` → `LAMBDA_SINK_AWS_LAMBDA_FUNCTION_NAME`. */
 export function envVarName(property: string): string {

@@ -16,13 +16,57 @@ export type RetriesExhaustedBehavior = 'fail' | 'behavior.on.error';
 export type ErrorsTolerance = 'none' | 'all';
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
-export type ConverterKind = 'string' | 'json' | 'bytearray';
+export type ConverterKind = 'string' | 'json' | 'bytearray' | SchemaRegistryFormat;
+/** The Schema Registry converters: Avro, Protobuf and JSON Schema, read by schema id. */
+export type SchemaRegistryFormat = 'avro' | 'protobuf' | 'jsonschema';
 export type AutoOffsetReset = 'earliest' | 'latest';
 
 export interface ConverterOptions {
   kind: ConverterKind;
   /** JsonConverter only: unwrap the `{schema, payload}` envelope. */
   schemasEnable: boolean;
+  /** The Schema Registry converters only: where and how schemas are fetched by id. */
+  schemaRegistry?: SchemaRegistryOptions;
+}
+
+/**
+ * A converter's Schema Registry client (`key.converter.schema.registry.url`, …), named as
+ * Confluent's serializers name them. Holds secrets (user info, token, key material): never logged.
+ */
+export interface SchemaRegistryOptions {
+  /** Tried in order; the next one when a registry cannot be reached or answers 5xx. */
+  urls: string[];
+  /** From `basic.auth.credentials.source` (USER_INFO, URL or SASL_INHERIT). */
+  basicAuth?: { username: string; password: string };
+  /** `bearer.auth.credentials.source=STATIC_TOKEN`. */
+  bearerAuth?: { token: string; logicalCluster?: string; identityPoolId?: string };
+  tls: SchemaRegistryTlsOptions;
+  /** `http.connect.timeout.ms` */
+  connectTimeoutMs: number;
+  /** `http.read.timeout.ms` */
+  readTimeoutMs: number;
+  /** `schemas.cache.config`: how many schemas are kept, by id. */
+  cacheCapacity: number;
+  /** AvroConverter's `enhanced.avro.schema.support`: union branches named by full name. */
+  enhancedAvroSchemaSupport: boolean;
+  /** ProtobufConverter's `generate.index.for.unions`: a oneof's field is `<name>_<index>`. */
+  generateIndexForUnions: boolean;
+}
+
+/** `schema.registry.ssl.*`, PEM or (key store only) PKCS12. Files are read when the client is built. */
+export interface SchemaRegistryTlsOptions {
+  truststoreLocation?: string;
+  /** Inline PEM (`schema.registry.ssl.truststore.certificates`). */
+  truststoreCertificates?: string;
+  keystoreType: 'PEM' | 'PKCS12';
+  keystoreLocation?: string;
+  keystorePassword?: string;
+  keyPassword?: string;
+  /** Inline PEM key and chain (`schema.registry.ssl.keystore.key` / `.certificate.chain`). */
+  keystoreKey?: string;
+  keystoreCertificateChain?: string;
+  /** `schema.registry.ssl.endpoint.identification.algorithm` empty turns the host check off. */
+  verifyHostname: boolean;
 }
 
 export interface KafkaSecurityOptions {
@@ -121,6 +165,20 @@ export interface ConsumerTuningOptions {
   metadataMaxAgeMs: number;
 }
 
+/**
+ * One Single Message Transform (`transforms=<alias>`, `transforms.<alias>.type=…`), with its
+ * settings (without the `transforms.<alias>.` prefix) and optional predicate.
+ */
+export interface TransformSpec {
+  alias: string;
+  /** The Kafka class name, e.g. `org.apache.kafka.connect.transforms.InsertField$Value`. */
+  type: string;
+  config: Record<string, string>;
+  predicate?: { alias: string; type: string; config: Record<string, string> };
+  /** `transforms.<alias>.negate`: apply where the predicate does not hold. */
+  negate: boolean;
+}
+
 export interface LambdaSinkOptions {
   name: string;
   connectorClass?: string;
@@ -133,6 +191,8 @@ export interface LambdaSinkOptions {
   consumer: ConsumerTuningOptions;
   keyConverter: ConverterOptions;
   valueConverter: ConverterOptions;
+  /** `transforms`, in order; applied to each record after the converters. */
+  transforms?: TransformSpec[];
   lambda: LambdaOptions;
   errors: ErrorHandlingOptions;
   reporter: ReporterOptions;

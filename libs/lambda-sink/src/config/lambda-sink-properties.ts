@@ -4,6 +4,7 @@ import { KafkaProperties } from './kafka-properties';
 import { KafkaSecurityProperties } from './kafka-security-properties';
 import { LambdaProperties } from './lambda-properties';
 import { ReporterProperties } from './reporter-properties';
+import { SchemaRegistryConverterProperties } from './schema-registry-properties';
 
 export const REPORTER_PREFIX = 'reporter.';
 
@@ -16,6 +17,8 @@ function declaredNames(type: new (...args: never[]) => object): string[] {
 }
 
 export const SECURITY_PROPERTY_NAMES = declaredNames(KafkaSecurityProperties);
+const REGISTRY_PROPERTY_NAMES = declaredNames(SchemaRegistryConverterProperties);
+const CONVERTER_PREFIXES = { key: 'key.converter.', value: 'value.converter.' } as const;
 
 const GROUP_NAMES = {
   connector: declaredNames(ConnectorProperties),
@@ -24,6 +27,8 @@ const GROUP_NAMES = {
   security: SECURITY_PROPERTY_NAMES,
   reporter: declaredNames(ReporterProperties),
   reporterSecurity: SECURITY_PROPERTY_NAMES.map((name) => REPORTER_PREFIX + name),
+  keyRegistry: REGISTRY_PROPERTY_NAMES.map((name) => CONVERTER_PREFIXES.key + name),
+  valueRegistry: REGISTRY_PROPERTY_NAMES.map((name) => CONVERTER_PREFIXES.value + name),
 };
 
 /** Every property the sink reads (aliases and accepted-but-ignored ones are in `property-aliases`). */
@@ -57,6 +62,12 @@ export class LambdaSinkProperties {
   @ValidateNested()
   readonly reporterSecurity: KafkaSecurityProperties;
 
+  @ValidateNested()
+  readonly keyRegistry: SchemaRegistryConverterProperties;
+
+  @ValidateNested()
+  readonly valueRegistry: SchemaRegistryConverterProperties;
+
   constructor(values: Values) {
     this.connector = Object.assign(new ConnectorProperties(), pick(values, GROUP_NAMES.connector));
     this.lambda = Object.assign(new LambdaProperties(), pick(values, GROUP_NAMES.lambda));
@@ -67,6 +78,18 @@ export class LambdaSinkProperties {
       REPORTER_PREFIX,
       pick(values, GROUP_NAMES.reporterSecurity, REPORTER_PREFIX),
       this.security,
+    );
+    this.keyRegistry = new SchemaRegistryConverterProperties(
+      CONVERTER_PREFIXES.key,
+      pick(values, GROUP_NAMES.keyRegistry, CONVERTER_PREFIXES.key),
+      values['key.converter'],
+      values['sasl.jaas.config'],
+    );
+    this.valueRegistry = new SchemaRegistryConverterProperties(
+      CONVERTER_PREFIXES.value,
+      pick(values, GROUP_NAMES.valueRegistry, CONVERTER_PREFIXES.value),
+      values['value.converter'],
+      values['sasl.jaas.config'],
     );
   }
 }

@@ -2,11 +2,19 @@ import { REPORTER_PREFIX, SECURITY_PROPERTY_NAMES } from './lambda-sink-properti
 
 /**
  * Names a migrating user may have in their Connect file for settings the sink reads under
- * another name, in order of preference. The Confluent reporter takes its producer's security as
+ * another name, in order of preference. A connector's `consumer.override.security.protocol`
+ * (and the other consumer security settings) is the consumer's `security.protocol` here. The Confluent reporter takes its producer's security as
  * `reporter.producer.*` / `reporter.admin.*`, and the license topic settings
  * (`confluent.topic.*`) usually point at the same cluster the reporter should use.
  */
 export const PROPERTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  // Connect's per-connector consumer settings (allowed by the default override policy, All).
+  ...Object.fromEntries(
+    ['bootstrap.servers', ...SECURITY_PROPERTY_NAMES].map((name) => [
+      name,
+      [`consumer.override.${name}`],
+    ]),
+  ),
   'reporter.bootstrap.servers': ['confluent.topic.bootstrap.servers'],
   'reporter.result.topic.replication.factor': ['confluent.topic.replication.factor'],
   'reporter.error.topic.replication.factor': ['confluent.topic.replication.factor'],
@@ -25,11 +33,9 @@ export const PROPERTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
 const IGNORED = [
   /^confluent\.topic(\.|$)/,
   /^confluent\.license$/,
-  /^(key|value)\.converter\./,
   /^header\.converter(\.|$)/,
   /^reporter\.(admin|producer)\./,
   /^config\.action\.reload$/,
-  /^errors\.retry\.(timeout|delay\.max\.ms)$/,
 ];
 
 export function isIgnoredProperty(name: string): boolean {

@@ -46,11 +46,26 @@ export function isSecretProperty(name: string): boolean {
   );
 }
 
+// Schema Registry URLs may carry `user:password@` (basic.auth.credentials.source=URL).
+const URL_LIST_WITH_CREDENTIALS = /(^|\.)schema\.registry\.url$/i;
+
+/**
+ * A value as it may be shown: `[hidden]` for a secret property, and a Schema Registry URL list
+ * with the user info of every URL replaced by `[hidden]`.
+ */
+export function maskValue(name: string, value: string): string {
+  if (isSecretProperty(name)) return HIDDEN;
+  if (URL_LIST_WITH_CREDENTIALS.test(name)) {
+    return value.replace(/(\/\/)[^/@,\s]*@/g, `$1${HIDDEN}@`);
+  }
+  return value;
+}
+
 /** A copy of the properties with every secret value replaced by `[hidden]`. */
 export function maskProperties(properties: Record<string, string>): Record<string, string> {
   const masked: Record<string, string> = {};
   for (const [name, value] of Object.entries(properties)) {
-    masked[name] = isSecretProperty(name) ? HIDDEN : value;
+    masked[name] = maskValue(name, value);
   }
   return masked;
 }

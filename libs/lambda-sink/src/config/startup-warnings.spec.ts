@@ -25,16 +25,41 @@ describe('startup warnings', () => {
     const options = optionsFromConnectProperties(
       minimalProperties({
         'aws.lambda.batchsize': '5',
-        transforms: 'mask',
-        'value.converter.schema.registry.url': 'http://registry:8081',
         'errors.retry.timeout': '0',
         'header.converter': 'org.apache.kafka.connect.storage.SimpleHeaderConverter',
       }),
     );
     assert.deepEqual(options.warnings, [
       'unknown property aws.lambda.batchsize is ignored (check the spelling)',
-      'unknown property transforms is ignored (check the spelling)',
     ]);
+  });
+
+  it('says a registry setting under a converter that reads none has no effect', () => {
+    const options = optionsFromConnectProperties(
+      minimalProperties({
+        'value.converter.schema.registry.url': 'http://registry:8081',
+        'value.converter.schemas.enable': 'false',
+      }),
+    );
+    assert.deepEqual(options.warnings, [
+      'value.converter.schema.registry.url is ignored: value.converter is ' +
+        'org.apache.kafka.connect.storage.StringConverter',
+    ]);
+  });
+
+  it('says user info is unused with the default credentials source, as in Confluent', () => {
+    const options = optionsFromConnectProperties(
+      minimalProperties({
+        'value.converter': 'io.confluent.connect.avro.AvroConverter',
+        'value.converter.schema.registry.url': 'http://registry:8081',
+        'value.converter.basic.auth.user.info': 'user:secret-password',
+      }),
+    );
+    assert.deepEqual(options.warnings, [
+      'value.converter.basic.auth.user.info is ignored: ' +
+        'value.converter.basic.auth.credentials.source is URL',
+    ]);
+    assert.equal(options.valueConverter.schemaRegistry?.basicAuth, undefined);
   });
 
   it('warns about settings without effect', () => {

@@ -1,12 +1,16 @@
 import * as m from './config-messages';
 import { KNOWN_PROPERTY_NAMES, REPORTER_PREFIX } from './lambda-sink-properties';
-import { isIgnoredProperty } from './property-aliases';
+import { isIgnoredProperty, PROPERTY_ALIASES } from './property-aliases';
+import { isTransformProperty } from './transforms-properties';
+import { isConfigProviderProperty } from './config-providers';
+import { isUnsupportedProperty } from './unsupported-properties';
 import { regionOfFunctionArn } from './property-parsers';
 import type { MappedOptions } from './to-lambda-sink-options';
+import { CONVERTER_CLASSES, usesSchemaRegistry } from './converter-classes';
 
 type Values = Record<string, string | undefined>;
 
-const known = new Set(KNOWN_PROPERTY_NAMES);
+const known = new Set([...KNOWN_PROPERTY_NAMES, ...Object.values(PROPERTY_ALIASES).flat()]);
 const SASL_NAMES = ['sasl.mechanism', 'sasl.jaas.config'];
 const SSL_NAMES = [
   'ssl.ca.location',
@@ -28,7 +32,9 @@ export function startupWarnings(
   const warnings: string[] = [];
 
   for (const name of Object.keys(values)) {
-    if (set(name) && !known.has(name) && !isIgnoredProperty(name)) {
+    const handled =
+      isTransformProperty(name) || isConfigProviderProperty(name) || isUnsupportedProperty(name);
+    if (set(name) && !known.has(name) && !isIgnoredProperty(name) && !handled) {
       warnings.push(m.unknownProperty(writtenAs[name] ?? name));
     }
   }
@@ -59,6 +65,9 @@ export function startupWarnings(
     if (ssl.length) warnings.push(m.settingIgnored(ssl, reason));
   }
 
+  for (const which of ['key', 'value'] as const)
+    warnings.push(...converterWarnings(values, options, which));
+
   // The Confluent connector's documented rule: static keys win over any provider.
   if (set('aws.access.key.id') && set('aws.credentials.provider.class')) {
     warnings.push(m.settingIgnored(['aws.credentials.provider.class'], 'aws.access.key.id is set'));
@@ -79,4 +88,37 @@ export function startupWarnings(
     if (unusedDlq.length) warnings.push(m.settingIgnored(unusedDlq, 'errors.tolerance is none'));
   }
   return warnings;
+}
+
+const REGISTRY_SETTING = /^(key|value)\.converter\.(?!schemas\.enable$)/;
+
+/**
+ * Schema Registry settings under a converter that does not read from one, and user info that
+ * Confluent's serializers would not use either (`basic.auth.credentials.source` defaults to URL).
+ */
+function converterWarnings(
+  values: Values,
+  options: MappedOptions,
+  which: 'key' | 'value',
+): string[] {
+  const prefix = `${which}.converter.`;
+  const converter = options[which === 'key' ? 'keyConverter' : 'valueConverter'];
+  const names = Object.keys(values).filter(
+    (name) => values[name] !== undefined && name.startsWith(prefix) && known.has(name),
+  );
+  if (!usesSchemaRegistry(converter.kind)) {
+    const unused = names.filter((name) => REGISTRY_SETTING.test(name));
+    const reason = `${which}.converter is ${CONVERTER_CLASSES[converter.kind]}`;
+    return unused.length ? [m.settingIgnored(unused, reason)] : [];
+  }
+  const source = values[`${prefix}basic.auth.credentials.source`]?.toUpperCase() ?? 'URL';
+  const userInfo = [
+    `${prefix}basic.auth.user.info`,
+    `${prefix}schema.registry.basic.auth.user.info`,
+  ];
+  const unusedInfo =
+    source === 'USER_INFO' ? [] : userInfo.filter((name) => values[name] !== undefined);
+  return unusedInfo.length
+    ? [m.settingIgnored(unusedInfo, `${prefix}basic.auth.credentials.source is ${source}`)]
+    : [];
 }

@@ -1,5 +1,5 @@
 import { CONFIG_DEFAULTS as D } from './config-defaults';
-import { converterKindOf } from './converter-classes';
+import { converterKindOf, usesSchemaRegistry } from './converter-classes';
 import { parseJaasConfig } from './jaas-config';
 import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
@@ -18,6 +18,7 @@ import type {
 } from './lambda-sink-options';
 import { parseBoolean, parseInteger, parseList } from './property-parsers';
 import { reporterTopicDefaults } from './reporter-properties';
+import { schemaRegistryOptions } from './schema-registry-options';
 
 type Values = Record<string, string | undefined>;
 export type MappedOptions = Omit<LambdaSinkOptions, 'maskedProperties' | 'warnings'>;
@@ -159,7 +160,13 @@ function converter(values: Values, which: 'key' | 'value'): ConverterOptions {
   const className = values[`${which}.converter`];
   const kind = className === undefined ? D.converter : (converterKindOf(className) ?? D.converter);
   const schemas = parseBoolean(values[`${which}.converter.schemas.enable`] ?? '');
-  return { kind, schemasEnable: kind === 'json' ? (schemas ?? D.jsonSchemasEnable) : false };
+  return {
+    kind,
+    schemasEnable: kind === 'json' ? (schemas ?? D.jsonSchemasEnable) : false,
+    ...(usesSchemaRegistry(kind) && {
+      schemaRegistry: schemaRegistryOptions(values, `${which}.converter.`),
+    }),
+  };
 }
 
 /** The consumer's connection (prefix `''`) or the reporter's, whose unset settings are the consumer's. */

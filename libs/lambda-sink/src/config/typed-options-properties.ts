@@ -26,6 +26,34 @@ const prefixed = (pathPrefix: string, propertyPrefix: string) =>
     ]),
   );
 
+/** A Schema Registry converter's typed settings (`valueConverter.schemaRegistry.*`). */
+function registryPaths(which: 'key' | 'value'): Record<string, string> {
+  const paths: Record<string, string> = {
+    urls: 'schema.registry.url',
+    'bearerAuth.logicalCluster': 'bearer.auth.logical.cluster',
+    'bearerAuth.identityPoolId': 'bearer.auth.identity.pool.id',
+    'tls.truststoreLocation': 'schema.registry.ssl.truststore.location',
+    'tls.truststoreCertificates': 'schema.registry.ssl.truststore.certificates',
+    'tls.keystoreType': 'schema.registry.ssl.keystore.type',
+    'tls.keystoreLocation': 'schema.registry.ssl.keystore.location',
+    'tls.keystorePassword': 'schema.registry.ssl.keystore.password',
+    'tls.keyPassword': 'schema.registry.ssl.key.password',
+    'tls.keystoreKey': 'schema.registry.ssl.keystore.key',
+    'tls.keystoreCertificateChain': 'schema.registry.ssl.keystore.certificate.chain',
+    connectTimeoutMs: 'http.connect.timeout.ms',
+    readTimeoutMs: 'http.read.timeout.ms',
+    cacheCapacity: 'schemas.cache.config',
+    enhancedAvroSchemaSupport: 'enhanced.avro.schema.support',
+    generateIndexForUnions: 'generate.index.for.unions',
+  };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, name]) => [
+      `${which}Converter.schemaRegistry.${path}`,
+      `${which}.converter.${name}`,
+    ]),
+  );
+}
+
 export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   name: 'name',
   connectorClass: 'connector.class',
@@ -78,6 +106,8 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'reporter.errorTopicPartitions': 'reporter.error.topic.partitions',
   listeners: 'listeners',
   shutdownTimeoutMs: 'shutdown.timeout.ms',
+  ...registryPaths('key'),
+  ...registryPaths('value'),
 };
 
 export interface TypedProperties {
@@ -122,6 +152,38 @@ export function propertiesFromTypedOptions(options: object): TypedProperties {
     // An unknown kind is passed through so validation reports it against the path.
     if (kind !== undefined) {
       set(`${which}.converter`, CONVERTER_CLASSES[kind as ConverterKind] ?? String(kind), path);
+    }
+  }
+
+  // Typed registry credentials are what the properties' USER_INFO and STATIC_TOKEN sources carry.
+  for (const which of ['key', 'value']) {
+    const base = `${which}Converter.schemaRegistry`;
+    const basic = at(options, `${base}.basicAuth`) as
+      { username?: string; password?: string } | undefined;
+    if (basic !== undefined) {
+      set(`${which}.converter.basic.auth.credentials.source`, 'USER_INFO', `${base}.basicAuth`);
+      set(
+        `${which}.converter.basic.auth.user.info`,
+        `${basic.username ?? ''}:${basic.password ?? ''}`,
+        `${base}.basicAuth`,
+      );
+    }
+    const token = at(options, `${base}.bearerAuth.token`);
+    if (token !== undefined) {
+      set(
+        `${which}.converter.bearer.auth.credentials.source`,
+        'STATIC_TOKEN',
+        `${base}.bearerAuth`,
+      );
+      set(`${which}.converter.bearer.auth.token`, String(token), `${base}.bearerAuth.token`);
+    }
+    const verify = at(options, `${base}.tls.verifyHostname`);
+    if (verify === false) {
+      set(
+        `${which}.converter.schema.registry.ssl.endpoint.identification.algorithm`,
+        '',
+        `${base}.tls.verifyHostname`,
+      );
     }
   }
 

@@ -1,7 +1,7 @@
 import { SinkError, type SinkErrorContext } from '../errors/sink-error';
 
-/** Which part of a record a converter failed on; decides the Connect error stage. */
-export type RecordPart = 'key' | 'value';
+/** Which part of a record a converter failed on, or a transform; decides the Connect error stage. */
+export type RecordPart = 'key' | 'value' | 'transformation';
 
 export interface ConversionErrorContext extends SinkErrorContext {
   /**

@@ -17,3 +17,26 @@ export const missingSchemaEnvelope = (): string =>
 
 export const unknownConverterKind = (kind: string): string =>
   `No converter for kind "${kind}" (expected string, json or bytearray)`;
+
+// The Schema Registry converters. Wording follows Confluent's deserializers where one exists.
+export const unknownMagicByte = (): string =>
+  'Unknown magic byte! The bytes are not in the Schema Registry wire format ' +
+  '(magic byte 0 and a 4-byte schema id); check the producer uses a Schema Registry serializer';
+export const schemaNotFound = (id: number, detail: string): string =>
+  `Error retrieving schema ID ${id}: not found in the Schema Registry (${detail})`;
+export const schemaRefused = (id: number, status: number, detail: string): string =>
+  `Error retrieving schema ID ${id}: the Schema Registry answered ${status} (${detail})`;
+export const schemaUnreadable = (id: number, format: string, reason: string): string =>
+  `Schema ID ${id} is not a readable ${format} schema: ${reason}`;
+export const schemaWrongType = (id: number, actual: string, expected: string): string =>
+  `Schema ID ${id} is a ${actual} schema; this converter reads ${expected}`;
+export const registryUnreachable = (what: string, reasons: readonly string[]): string =>
+  `the Schema Registry could not be reached for ${what} (${reasons.join('; ')})`;
+export const registryRetrying = (attempt: number, delayMs: number, reason: string): string =>
+  `Schema Registry attempt ${attempt} failed, next in ${delayMs} ms: ${reason}`;
+export const recordUnreadable = (id: number, format: string, reason: string): string =>
+  `Error deserializing ${format} message for id ${id}: ${reason}`;
+export const messageIndexesInvalid = (): string =>
+  'the Protobuf message indexes after the schema id are malformed';
+export const messageIndexesUnknown = (indexes: readonly number[]): string =>
+  `no message at indexes [${indexes.join(', ')}] in the schema`;

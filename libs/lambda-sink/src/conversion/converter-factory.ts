@@ -3,6 +3,7 @@ import type { Converter } from './converter';
 import { ByteArrayConverter } from './byte-array-converter';
 import { unknownConverterKind } from './conversion-messages';
 import { JsonConverter } from './json-converter';
+import { SchemaRegistryConverter } from './schema-registry/schema-registry-converter';
 import { StringConverter } from './string-converter';
 
 /** The converter for a `key.converter` / `value.converter` setting. */
@@ -14,6 +15,11 @@ export function createConverter(options: ConverterOptions): Converter {
       return new JsonConverter(options.schemasEnable);
     case 'bytearray':
       return new ByteArrayConverter();
+    case 'avro':
+    case 'protobuf':
+    case 'jsonschema':
+      if (!options.schemaRegistry) throw new TypeError(unknownConverterKind(options.kind));
+      return new SchemaRegistryConverter(options.kind, options.schemaRegistry);
     default: {
       // Unreachable after config validation; fails loudly if a new kind is added but not built.
       const kind: never = options.kind;

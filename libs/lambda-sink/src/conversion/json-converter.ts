@@ -28,13 +28,17 @@ export class JsonConverter implements Converter {
   }
 }
 
-function parseJson(bytes: Buffer): unknown {
+/**
+ * JSON as Connect's Jackson-based converters read it: at most 1,000 levels deep, and a reason
+ * that never quotes the bytes. Shared with the JSON Schema converter.
+ */
+export function parseJson(bytes: Buffer, converterClass = CONNECT_CLASS): unknown {
   // Every level opens with a bracket, so a shorter text cannot pass the limit: no scan needed.
   if (bytes.length > MAX_JSON_NESTING_DEPTH) {
     const depth = jsonNestingDepth(bytes);
     if (depth > MAX_JSON_NESTING_DEPTH) {
       throw new ConversionError(invalidJson(nestedTooDeep(depth, MAX_JSON_NESTING_DEPTH)), {
-        converterClass: CONNECT_CLASS,
+        converterClass,
       });
     }
   }
@@ -45,7 +49,7 @@ function parseJson(bytes: Buffer): unknown {
     // Neither V8's message nor the SyntaxError as cause: both quote the record's first bytes,
     // and this message reaches logs, the status API and the readiness answer.
     throw new ConversionError(invalidJson(describeJsonSyntaxError(error, text)), {
-      converterClass: CONNECT_CLASS,
+      converterClass,
     });
   }
 }

@@ -34,6 +34,8 @@ export const messages = {
     `(the sink reads topics, it does not create them)`,
   conversionFailed: (part: string, converter: string, at: string, cause: string) =>
     `${part} converter ${converter} could not read the record at ${at}: ${cause}`,
+  transformFailed: (alias: string, type: string, at: string, cause: string) =>
+    `transform ${alias} (${type}) failed on the record at ${at}: ${cause}`,
   payloadBuildFailed: (at: string, cause: string) =>
     `the record at ${at} could not be written into the Lambda payload: ${cause}`,
   /** A record's coordinates as logs and messages name them: `topic-partition@offset`. */

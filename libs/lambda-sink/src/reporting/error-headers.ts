@@ -19,7 +19,7 @@ export const ERROR_HEADERS = {
 } as const;
 
 /** Connect's stage names for where a record failed. */
-export type ErrorStage = 'KEY_CONVERTER' | 'VALUE_CONVERTER' | 'TASK_PUT';
+export type ErrorStage = 'KEY_CONVERTER' | 'VALUE_CONVERTER' | 'TRANSFORMATION' | 'TASK_PUT';
 
 /**
  * Connect numbers a connector's tasks from 0. This sink has no Connect tasks to number, so it

@@ -86,6 +86,8 @@ function conversionStage(error: ConversionError): ErrorStage {
       return 'KEY_CONVERTER';
     case 'value':
       return 'VALUE_CONVERTER';
+    case 'transformation':
+      return 'TRANSFORMATION';
     default:
       return 'TASK_PUT';
   }

@@ -19,6 +19,7 @@ import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/repor
 import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
+import { createTransformSteps } from '../conversion/transforms/transform-chain';
 import { ReporterRetrier } from './reporter-retrier';
 import { SinkTask, type SinkTaskTuning } from './sink-task';
 import { topicPattern } from './topic-pattern';
@@ -101,6 +102,7 @@ export class LambdaSinkEngine {
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
+      createTransformSteps(options.transforms ?? []),
     );
     const retrier = new ReporterRetrier(this.reporter);
     const limiter = new InFlightLimiter(options.lambda.maxInFlight);

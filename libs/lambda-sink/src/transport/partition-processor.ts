@@ -92,7 +92,12 @@ export class PartitionProcessor {
       // bad record is handled (DLQ or stop) exactly at its place in offset order.
       let index = 0;
       while (index < batch.messages.length) {
-        const run = this.deps.serializer.serializeRun(batch, index, options.lambda.batchSize);
+        const run = await this.deps.serializer.serializeRun(
+          batch,
+          index,
+          options.lambda.batchSize,
+          controls,
+        );
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,
@@ -113,6 +118,8 @@ export class PartitionProcessor {
             return await tracker.finish(this.stop(verdict, status, first, controls));
           tracker.done(last);
         }
+        // Records a transform dropped at the end of the run are done too (nothing to invoke).
+        if (run.filteredThrough !== undefined) tracker.done(run.filteredThrough);
         index = run.nextIndex;
         if (run.failure) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
@@ -158,7 +165,7 @@ export class PartitionProcessor {
     const window = lambda.batchSize * lambda.maxInFlightPerPartition * 2;
     let index = 0;
     while (index < batch.messages.length) {
-      const run = this.deps.serializer.serializeRun(batch, index, window);
+      const run = await this.deps.serializer.serializeRun(batch, index, window, controls);
       ledger.add(run.serialized.map((s) => s.record.offset));
       const scheduler = new KeyedBatchScheduler(run.serialized, {
         maxRecords: lambda.batchSize,

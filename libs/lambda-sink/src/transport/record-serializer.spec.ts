@@ -33,8 +33,8 @@ function batch(values: string[]): FetchedBatch {
 describe('RecordSerializer', () => {
   const serializer = new RecordSerializer(new StringConverter(), deepValueConverter);
 
-  it('stops at a record the payload cannot hold, handing it over as a conversion error', () => {
-    const run = serializer.serializeRun(batch(['a', 'deep', 'c']), 0);
+  it('stops at a record the payload cannot hold, handing it over as a conversion error', async () => {
+    const run = await serializer.serializeRun(batch(['a', 'deep', 'c']), 0);
     assert.deepEqual(
       run.serialized.map((s) => s.record.offset),
       [0],
@@ -45,8 +45,8 @@ describe('RecordSerializer', () => {
     assert.match(run.failure.error.message, /t-0@1/);
   });
 
-  it('goes on after it from the next index', () => {
-    const run = serializer.serializeRun(batch(['a', 'deep', 'c']), 2);
+  it('goes on after it from the next index', async () => {
+    const run = await serializer.serializeRun(batch(['a', 'deep', 'c']), 2);
     assert.deepEqual(
       run.serialized.map((s) => s.record.offset),
       [2],

@@ -1,9 +1,10 @@
 import type { FetchedBatch as PortBatch } from '../kafka';
 import { ConversionError } from '../conversion/conversion-error';
-import type { Converter } from '../conversion/converter';
+import type { Converter, PrepareControls } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
 import { serializePayloadElement } from '../conversion/lambda-payload';
-import { convertRecord } from '../conversion/record-conversion';
+import { convertRecord, transformRecord } from '../conversion/record-conversion';
+import type { TransformStep } from '../conversion/transforms/transform-chain';
 import type { SerializedRecord } from '../batching/partition-batcher';
 
 export interface SerializedRun {
@@ -12,6 +13,11 @@ export interface SerializedRun {
   nextIndex: number;
   /** The record that stopped the run: a converter could not read it, or it fits no payload. */
   failure?: { record: KafkaRecord; error: ConversionError };
+  /**
+   * The offset of the run's last record when a transform (Filter) dropped it and every record
+   * after the last serialized one: done without an invocation, so the caller commits past it.
+   */
+  filteredThrough?: number;
 }
 
 /**
@@ -22,6 +28,8 @@ export class RecordSerializer {
   constructor(
     private readonly keyConverter: Converter,
     private readonly valueConverter: Converter,
+    /** `transforms`, applied after the converters. */
+    private readonly transforms: readonly TransformStep[] = [],
   ) {}
 
   /**
@@ -29,13 +37,35 @@ export class RecordSerializer {
    * batch's JSON is alive at once (a whole fetched chunk serialized up front held several copies
    * of a megabyte-sized fetch and cost measurable GC time).
    */
-  serializeRun(batch: FetchedBatch, start: number, maxCount = Infinity): SerializedRun {
+  async serializeRun(
+    batch: FetchedBatch,
+    start: number,
+    maxCount = Infinity,
+    until: PrepareControls = NEVER_STOP,
+  ): Promise<SerializedRun> {
     const serialized: SerializedRecord[] = [];
     const end = Math.min(batch.messages.length, start + maxCount);
+    // Schema Registry converters fetch the run's schemas first (retrying while the registry is
+    // down), so that converting each record below stays synchronous.
+    if (this.keyConverter.prepare) {
+      await this.keyConverter.prepare(partsOf(batch, start, end, 'key'), until);
+    }
+    if (this.valueConverter.prepare) {
+      await this.valueConverter.prepare(partsOf(batch, start, end, 'value'), until);
+    }
+    let filteredThrough: number | undefined;
     for (let i = start; i < end; i++) {
       const original = kafkaRecordOf(batch, i);
       try {
-        const record = convertRecord(original, this.keyConverter, this.valueConverter);
+        const converted = convertRecord(original, this.keyConverter, this.valueConverter);
+        const record = this.transforms.length
+          ? transformRecord(converted, this.transforms)
+          : converted;
+        if (record === null) {
+          filteredThrough = converted.offset;
+          continue;
+        }
+        filteredThrough = undefined;
         const { json, bytes } = serializePayloadElement(record);
         serialized.push({ record, json, bytes });
       } catch (error) {
@@ -43,8 +73,22 @@ export class RecordSerializer {
         return { serialized, nextIndex: i, failure: { record: original, error } };
       }
     }
-    return { serialized, nextIndex: end };
+    return { serialized, nextIndex: end, filteredThrough };
   }
+}
+
+const NEVER_STOP: PrepareControls = {
+  shouldStop: () => false,
+  signal: new AbortController().signal,
+};
+
+function partsOf(
+  batch: FetchedBatch,
+  start: number,
+  end: number,
+  part: 'key' | 'value',
+): (Buffer | null)[] {
+  return batch.messages.slice(start, end).map((m) => m[part] ?? null);
 }
 
 /** What the serializer reads of a fetched batch. */

@@ -1,0 +1,55 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigValidationError } from './config-validation-error';
+import { optionsFromConnectProperties } from './connect-options';
+import { minimalProperties } from './test-properties';
+
+describe('settings the sink cannot honour', () => {
+  it('stop startup, each saying what to do instead', () => {
+    let error: unknown;
+    try {
+      optionsFromConnectProperties(
+        minimalProperties({
+          'aws.lambda.configuration.mode': 'multiple',
+          'aws.lambda.topic2function.map': 'orders;fn1,payments;fn2',
+          'aws.lambda.proxy.url': 'http://proxy:3128',
+          'aws.lambda.proxy.password': 'proxy-secret',
+          'aws.credentials.provider.role.arn': 'arn:aws:iam::123456789012:role/sink',
+          'record.converter.class': 'com.example.MyPayload',
+        }),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    assert.ok(error instanceof ConfigValidationError);
+    const lines = error.problems.map((p) => `${p.property} = ${p.value}: ${p.message}`);
+    assert.equal(lines.length, 6);
+    assert.match(
+      lines[0],
+      /^aws.lambda.configuration.mode = "multiple": not supported: several functions in one sink .*; run one sink per function/,
+    );
+    assert.match(lines[1], /^aws.lambda.topic2function.map = .*run one sink per function/);
+    assert.match(
+      lines[2],
+      /^aws.lambda.proxy.url = .*not supported: an HTTP proxy .*aws.lambda.endpoint/,
+    );
+    assert.match(lines[3], /^aws.lambda.proxy.password = \[hidden\]: not supported/);
+    assert.match(lines[4], /assume-role settings .*ProfileCredentialsProvider/);
+    assert.match(lines[5], /^record.converter.class = .*the payload is always/);
+  });
+
+  it('accepts the single-function mode and says when Connect retry settings do not apply', () => {
+    const options = optionsFromConnectProperties(
+      minimalProperties({
+        'aws.lambda.configuration.mode': 'single',
+        'errors.retry.timeout': '300000',
+        'errors.retry.delay.max.ms': '60000',
+      }),
+    );
+    assert.equal(options.warnings.length, 1);
+    assert.match(
+      options.warnings[0],
+      /^errors.retry.timeout is ignored: transient failures are retried by the sink itself/,
+    );
+  });
+});
