@@ -1,6 +1,7 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaSinkConfigInput } from './config/lambda-sink-config-input';
+import { ConnectorOffsetsController } from './http/connector-offsets.controller';
 import { ConnectorsController } from './http/connectors.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
@@ -43,6 +44,8 @@ export const {
   .setExtras<LambdaSinkModuleExtras>({ http: true, isGlobal: false }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
-    controllers: extras.http ? [HealthController, ConnectorsController, MetricsController] : [],
+    controllers: extras.http
+      ? [HealthController, ConnectorsController, ConnectorOffsetsController, MetricsController]
+      : [],
   }))
   .build();

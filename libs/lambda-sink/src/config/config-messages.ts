@@ -95,3 +95,8 @@ export const regionMismatch = (arnRegion: string, region: string) =>
 export const saslIncomplete = (protocol: string) =>
   `security.protocol ${protocol} needs a SASL mechanism, username and password; ` +
   'build options with optionsFromConnectProperties() or optionsFromModuleOptions()';
+export const mustNotBeEmpty = () => 'must not be empty';
+export const requiredForHttpsListener = (alternative: string) =>
+  `is required because the first listeners URL is https (or set ${alternative} to a PEM file holding key and certificate)`;
+export const httpsKeystoreTypeUnsupported = (value: string) =>
+  `must be PEM: ${JSON.stringify(value)} keystores cannot be read here; convert it, e.g. \`openssl pkcs12 -in keystore.p12 -nodes -out keystore.pem\``;

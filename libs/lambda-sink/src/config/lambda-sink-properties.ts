@@ -4,6 +4,7 @@ import { KafkaProperties } from './kafka-properties';
 import { KafkaSecurityProperties } from './kafka-security-properties';
 import { LambdaProperties } from './lambda-properties';
 import { ReporterProperties } from './reporter-properties';
+import { RestProperties } from './rest-properties';
 
 export const REPORTER_PREFIX = 'reporter.';
 
@@ -24,6 +25,7 @@ const GROUP_NAMES = {
   security: SECURITY_PROPERTY_NAMES,
   reporter: declaredNames(ReporterProperties),
   reporterSecurity: SECURITY_PROPERTY_NAMES.map((name) => REPORTER_PREFIX + name),
+  rest: declaredNames(RestProperties),
 };
 
 /** Every property the sink reads (aliases and accepted-but-ignored ones are in `property-aliases`). */
@@ -57,6 +59,9 @@ export class LambdaSinkProperties {
   @ValidateNested()
   readonly reporterSecurity: KafkaSecurityProperties;
 
+  @ValidateNested()
+  readonly rest: RestProperties;
+
   constructor(values: Values) {
     this.connector = Object.assign(new ConnectorProperties(), pick(values, GROUP_NAMES.connector));
     this.lambda = Object.assign(new LambdaProperties(), pick(values, GROUP_NAMES.lambda));
@@ -68,5 +73,10 @@ export class LambdaSinkProperties {
       pick(values, GROUP_NAMES.reporterSecurity, REPORTER_PREFIX),
       this.security,
     );
+    // `listeners` is read too: whether it is https decides what the HTTPS properties must hold.
+    this.rest = Object.assign(new RestProperties(), {
+      ...pick(values, GROUP_NAMES.rest),
+      listeners: values.listeners,
+    });
   }
 }

@@ -73,6 +73,13 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'reporter.errorTopicReplicationFactor': 'reporter.error.topic.replication.factor',
   'reporter.errorTopicPartitions': 'reporter.error.topic.partitions',
   listeners: 'listeners',
+  'rest.basicUsersFile': 'rest.auth.basic.users.file',
+  'rest.bearerToken': 'rest.auth.bearer.token',
+  'rest.bearerTokenFile': 'rest.auth.bearer.token.file',
+  'rest.metricsAuthRequired': 'rest.auth.metrics.required',
+  'rest.https.keyFile': 'listeners.https.ssl.key.location',
+  'rest.https.certificateFile': 'listeners.https.ssl.certificate.location',
+  'rest.https.keyPassword': 'listeners.https.ssl.key.password',
   shutdownTimeoutMs: 'shutdown.timeout.ms',
 };
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { Kafka, logLevel } from 'kafkajs';
+import { type Admin, type DeleteGroupsResult, Kafka, logLevel } from 'kafkajs';
 import { buildKafkaConfig } from '../config/kafka-client-config';
 import type { KafkaConnectionOptions, LambdaSinkOptions } from '../config/lambda-sink-options';
 import { createConverter } from '../conversion/converter-factory';
@@ -22,6 +22,20 @@ import type { SinkTaskTuning } from './group-consumer';
 import { SinkTask } from './sink-task';
 import { topicPattern } from './topic-pattern';
 import { TopicPatternWatcher } from './topic-pattern-watcher';
+
+/** A consumer group's committed offset of one partition: the next offset the sink reads. */
+export interface GroupOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+/** An offset to set, or null to reset the partition to `auto.offset.reset`'s start. */
+export interface GroupOffsetChange {
+  topic: string;
+  partition: number;
+  offset: number | null;
+}
 
 export interface LambdaSinkEngineDeps {
   /** Injected in tests; built from the options otherwise. */
@@ -89,7 +103,8 @@ export class LambdaSinkEngine {
       transport,
       { ...options.lambda, region },
       {
-        onAttempt: (_t, outcome, ms) => {
+        onAttempt: (target, outcome, ms) => {
+          this.onInvocation?.(target.topic, target.partition);
           this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
           this.metrics.invocations.inc({ outcome });
           this.metrics.invocationLatency.observe(ms / 1000);
@@ -184,6 +199,69 @@ export class LambdaSinkEngine {
 
   get running(): boolean {
     return this.started;
+  }
+
+  /** Counts one Lambda invocation attempt of a partition (the status page's invocations/s). */
+  onInvocation?: (topic: string, partition: number) => void;
+
+  /**
+   * The group's committed offsets (next offset to read) on every topic it has committed on:
+   * what a sink connector's KIP-875 `GET /offsets` shows.
+   */
+  async committedOffsets(): Promise<GroupOffset[]> {
+    return this.withAdmin(async (admin) => {
+      const topics = await admin.fetchOffsets({ groupId: this.options.groupId });
+      return topics.flatMap(({ topic, partitions }) =>
+        partitions
+          .filter((p) => Number(p.offset) >= 0)
+          .map((p) => ({ topic, partition: p.partition, offset: Number(p.offset) })),
+      );
+    });
+  }
+
+  /**
+   * Sets the group's offsets (KIP-875 `PATCH /offsets`); a null offset resets the partition to
+   * where `consumer.override.auto.offset.reset` starts a group without one. Kafka refuses it
+   * while the group has members, so it is only called with the sink stopped.
+   */
+  async alterCommittedOffsets(changes: GroupOffsetChange[]): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      for (const topic of new Set(changes.map((c) => c.topic))) {
+        const ofTopic = changes.filter((c) => c.topic === topic);
+        const ends = ofTopic.some((c) => c.offset === null)
+          ? await admin.fetchTopicOffsets(topic)
+          : [];
+        const partitions = ofTopic.map(({ partition, offset }) => {
+          const end = ends.find((e) => e.partition === partition);
+          const reset = this.options.autoOffsetReset === 'earliest' ? end?.low : end?.high;
+          return { partition, offset: String(offset ?? reset ?? 0) };
+        });
+        await admin.setOffsets({ groupId: this.options.groupId, topic, partitions });
+      }
+    });
+  }
+
+  /** Deletes the group and with it every committed offset (KIP-875 `DELETE /offsets`). */
+  async deleteCommittedOffsets(): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      const [result] = await admin.deleteGroups([this.options.groupId]).catch((error: unknown) => {
+        // A group that never committed does not exist: there is nothing to reset.
+        const groups = (error as { groups?: DeleteGroupsResult[] }).groups;
+        if (groups?.every((g) => g.error?.type === 'GROUP_ID_NOT_FOUND')) return groups;
+        throw error;
+      });
+      if (result?.error && result.error.type !== 'GROUP_ID_NOT_FOUND') throw result.error;
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /**
