@@ -5,6 +5,7 @@ import { ConnectorOffsetsController } from './http/connector-offsets.controller'
 import { ConnectorsController } from './http/connectors.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { StatusPageController } from './status-page/status-page.controller';
 
 /**
  * What `LambdaSinkModule.forRoot()` / `forRootAsync()` take. The sink is configured with the
@@ -29,7 +30,7 @@ export interface LambdaSinkRuntimeOptions {
 }
 
 export interface LambdaSinkModuleExtras {
-  /** Register the HTTP controllers (health, Connect-style status, metrics). Default true. */
+  /** Register the HTTP controllers (status page, health, Connect-style REST, metrics). Default true. */
   http: boolean;
   isGlobal: boolean;
 }
@@ -45,7 +46,13 @@ export const {
     ...definition,
     global: extras.isGlobal,
     controllers: extras.http
-      ? [HealthController, ConnectorsController, ConnectorOffsetsController, MetricsController]
+      ? [
+          HealthController,
+          ConnectorsController,
+          ConnectorOffsetsController,
+          MetricsController,
+          StatusPageController,
+        ]
       : [],
   }))
   .build();

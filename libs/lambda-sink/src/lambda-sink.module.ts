@@ -6,6 +6,7 @@ import { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
 import { SinkHealthIndicator } from './health/sink.health';
 import { RestAccessPolicy } from './http/access/rest-access-policy';
 import { ConnectorOperations } from './operations/connector-operations';
+import { StatusPageState } from './status-page/status-page-state.service';
 import {
   LAMBDA_SINK_MODULE_OPTIONS,
   LambdaSinkConfigurableModule,
@@ -49,6 +50,7 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
     SinkHealthIndicator,
     RestAccessPolicy,
     ConnectorOperations,
+    StatusPageState,
   ],
   exports: [
     LAMBDA_SINK_OPTIONS,
