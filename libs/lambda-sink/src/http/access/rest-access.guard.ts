@@ -12,7 +12,10 @@ import { RestAccessPolicy } from './rest-access-policy';
 /** Carries out a decision: lets the request through, or answers 401/403 in Connect's error shape. */
 function enforce(decision: AccessDecision, context: ExecutionContext): true {
   if (decision.allowed) return true;
-  if (decision.challenge) {
+  const request = context.switchToHttp().getRequest<IncomingMessage>();
+  // A browser answers a Basic challenge with its own login dialog, which would block the status
+  // page's fetch; the page marks its requests and asks in its own form instead.
+  if (decision.challenge && request.headers['x-requested-with'] === undefined) {
     context
       .switchToHttp()
       .getResponse<ServerResponse>()
