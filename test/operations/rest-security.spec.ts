@@ -257,6 +257,15 @@ describe('the REST API lets no one in where they do not belong', () => {
       const big = { offsets: [{ pad: 'x'.repeat(100 * 1024) }] };
       const answer = await send(`/connectors/${name}/offsets`, 'PATCH', `Bearer ${TOKEN}`, big);
       assert.equal(answer.status, 413);
+      assert.deepEqual(answer.body, { error_code: 413, message: 'Request body too large.' });
+      const malformed = await httpRequestTo(`${url}/connectors/${name}/offsets`, {
+        method: 'PATCH',
+        ca,
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        rawBody: '{"offsets": [SECRET-LOOKING-INPUT',
+      });
+      assert.equal(malformed.status, 400);
+      assert.deepEqual(malformed.body, { error_code: 400, message: 'Malformed JSON body.' });
       const huge = await httpRequestTo(`${url}/health/live`, {
         ca,
         headers: { 'x-padding': 'x'.repeat(20 * 1024) },

@@ -12,6 +12,8 @@ export interface HttpRequestOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as is instead of `body` (malformed JSON, say). */
+  rawBody?: string;
   /** CA certificate(s) trusted for https URLs (a test's self-signed certificate). */
   ca?: string | Buffer;
   /** The local address to connect from: a non-loopback one makes the request "remote". */
@@ -25,7 +27,8 @@ export interface HttpRequestOptions {
 export function httpRequestTo(url: string, options: HttpRequestOptions = {}): Promise<HttpAnswer> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const payload =
+    options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       target,

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Logger } from 'nestjs-pino';
 import {
+  answerBodyParserErrors,
   httpsServerOptions,
   LAMBDA_SINK_OPTIONS,
   LambdaSinkServer,
@@ -42,6 +43,7 @@ export async function bootstrapService(
   });
   if (jsonLogs) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: REST_LIMITS.bodyBytes });
+  app.use(answerBodyParserErrors);
   const sinkOptions = app.get<LambdaSinkOptions>(LAMBDA_SINK_OPTIONS);
   const logger = new NestLogger('LambdaSink');
 

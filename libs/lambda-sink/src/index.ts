@@ -28,5 +28,6 @@ export {
   reloadHttpsOnChange,
   REST_LIMITS,
 } from './http/https-listener';
+export { answerBodyParserErrors } from './http/body-parser-errors';
 export { RestAccessPolicy } from './http/access/rest-access-policy';
 export { ConnectorOperations } from './operations/connector-operations';
