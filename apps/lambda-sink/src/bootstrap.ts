@@ -1,9 +1,17 @@
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Logger } from 'nestjs-pino';
 import {
+  answerBodyParserErrors,
+  httpsServerOptions,
   LAMBDA_SINK_OPTIONS,
   LambdaSinkServer,
+  optionsFromConnectProperties,
+  reloadHttpsOnChange,
+  REST_LIMITS,
   type LambdaSinkOptions,
 } from '../../../libs/lambda-sink/src';
 import { AppModule } from './app.module';
@@ -28,12 +36,31 @@ export async function bootstrapService(
   options: ServiceOptions = {},
 ): Promise<INestApplication> {
   const jsonLogs = options.jsonLogs ?? !process.stdout.isTTY;
-  const app = await NestFactory.create(AppModule.register(properties), { bufferLogs: jsonLogs });
+  // TLS material is needed before the server exists, so the listener's options are read here.
+  const httpsOptions = httpsServerOptions(optionsFromConnectProperties(properties));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(properties), {
+    bufferLogs: jsonLogs,
+    httpsOptions,
+    bodyParser: false,
+  });
   if (jsonLogs) app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: REST_LIMITS.bodyBytes });
+  app.use(answerBodyParserErrors);
   const sinkOptions = app.get<LambdaSinkOptions>(LAMBDA_SINK_OPTIONS);
   const logger = new NestLogger('LambdaSink');
   for (const line of options.startupNotes?.info ?? []) logger.log(line);
   for (const line of options.startupNotes?.warnings ?? []) logger.warn(line);
+
+  const server = app.getHttpServer() as Server;
+  server.maxHeadersCount = REST_LIMITS.maxHeadersCount;
+  server.headersTimeout = REST_LIMITS.headersTimeoutMs;
+  server.requestTimeout = REST_LIMITS.requestTimeoutMs;
+  if (httpsOptions) {
+    const stop = reloadHttpsOnChange(server as HttpsServer, sinkOptions, (error) =>
+      logger.warn(`HTTPS certificate reload failed; serving the previous one: ${String(error)}`),
+    );
+    server.on('close', stop);
+  }
 
   const { host, port } = listenAddress(sinkOptions.listeners);
   await app.listen(options.port ?? port, host);

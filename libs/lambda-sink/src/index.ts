@@ -26,3 +26,12 @@ export { SinkHealthIndicator } from './health/sink.health';
 export { SinkError } from './errors/sink-error';
 export * from './errors/lambda-errors';
 export { ConversionError } from './conversion/conversion-error';
+export {
+  httpsServerOptions,
+  listensWithTls,
+  reloadHttpsOnChange,
+  REST_LIMITS,
+} from './http/https-listener';
+export { answerBodyParserErrors } from './http/body-parser-errors';
+export { RestAccessPolicy } from './http/access/rest-access-policy';
+export { ConnectorOperations } from './operations/connector-operations';

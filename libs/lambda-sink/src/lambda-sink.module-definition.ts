@@ -1,9 +1,11 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaSinkConfigInput } from './config/lambda-sink-config-input';
+import { ConnectorOffsetsController } from './http/connector-offsets.controller';
 import { ConnectorsController } from './http/connectors.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { StatusPageController } from './status-page/status-page.controller';
 
 /**
  * What `LambdaSinkModule.forRoot()` / `forRootAsync()` take. The sink is configured with the
@@ -28,7 +30,7 @@ export interface LambdaSinkRuntimeOptions {
 }
 
 export interface LambdaSinkModuleExtras {
-  /** Register the HTTP controllers (health, Connect-style status, metrics). Default true. */
+  /** Register the HTTP controllers (status page, health, Connect-style REST, metrics). Default true. */
   http: boolean;
   isGlobal: boolean;
 }
@@ -43,6 +45,14 @@ export const {
   .setExtras<LambdaSinkModuleExtras>({ http: true, isGlobal: false }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
-    controllers: extras.http ? [HealthController, ConnectorsController, MetricsController] : [],
+    controllers: extras.http
+      ? [
+          HealthController,
+          ConnectorsController,
+          ConnectorOffsetsController,
+          MetricsController,
+          StatusPageController,
+        ]
+      : [],
   }))
   .build();

@@ -4,6 +4,9 @@ import { optionsFromModuleOptions } from './config/lambda-sink-config-input';
 import type { LambdaSinkOptions } from './config/lambda-sink-options';
 import { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
 import { SinkHealthIndicator } from './health/sink.health';
+import { RestAccessPolicy } from './http/access/rest-access-policy';
+import { ConnectorOperations } from './operations/connector-operations';
+import { StatusPageState } from './status-page/status-page-state.service';
 import {
   LAMBDA_SINK_MODULE_OPTIONS,
   LambdaSinkConfigurableModule,
@@ -45,6 +48,9 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
     LambdaSinkServer,
     LambdaSinkLifecycle,
     SinkHealthIndicator,
+    RestAccessPolicy,
+    ConnectorOperations,
+    StatusPageState,
   ],
   exports: [
     LAMBDA_SINK_OPTIONS,
@@ -52,6 +58,7 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
     LambdaSinkServer,
     SinkMetrics,
     SinkHealthIndicator,
+    ConnectorOperations,
   ],
 })
 export class LambdaSinkModule extends LambdaSinkConfigurableModule {}

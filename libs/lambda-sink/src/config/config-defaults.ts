@@ -61,4 +61,6 @@ export const CONFIG_DEFAULTS = {
   // Kafka Connect's REST port, so existing health checks and dashboards keep working.
   listeners: 'http://0.0.0.0:8083',
   shutdownTimeoutMs: 30_000,
+  // Prometheus scrapes without credentials by default; closing /metrics is an explicit choice.
+  restMetricsAuthRequired: false,
 } as const;

@@ -143,3 +143,9 @@ export const providerEnvNotAllowed = (alias: string) =>
   `cannot be resolved by config provider ${alias}: the variable does not match its allowlist.pattern`;
 export const notSupportedBecause = (what: string, instead: string) =>
   `not supported: ${what}; ${instead}`;
+
+export const mustNotBeEmpty = () => 'must not be empty';
+export const requiredForHttpsListener = (alternative: string) =>
+  `is required because the first listeners URL is https (or set ${alternative} to a PEM file holding key and certificate)`;
+export const httpsKeystoreTypeUnsupported = (value: string) =>
+  `must be PEM: ${JSON.stringify(value)} keystores cannot be read here; convert it, e.g. \`openssl pkcs12 -in keystore.p12 -nodes -out keystore.pem\``;

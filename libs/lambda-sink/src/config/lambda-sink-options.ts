@@ -198,6 +198,8 @@ export interface LambdaSinkOptions {
   reporter: ReporterOptions;
   /** HTTP listener for health/status/metrics, e.g. `http://0.0.0.0:8083`. */
   listeners: string;
+  /** Who may change the sink's state through the REST API, and the listener's HTTPS material. */
+  rest: RestOptions;
   /** ms the sink waits for in-flight work on shutdown before abandoning it (uncommitted). */
   shutdownTimeoutMs: number;
   /** The properties as the user wrote them, secrets masked, for `GET /connectors/{name}/config`. */
@@ -207,4 +209,29 @@ export interface LambdaSinkOptions {
    * have no effect in this mode). Never holds a secret.
    */
   warnings: string[];
+}
+
+/**
+ * The REST API's access rules (SPEC 11). With no authentication configured, requests that
+ * change state are accepted from loopback only.
+ */
+export interface RestOptions {
+  /** A users file in the format of Connect's `BasicAuthSecurityRestExtension`. */
+  basicUsersFile?: string;
+  /** The bearer token itself (usually from `LAMBDA_SINK_REST_AUTH_BEARER_TOKEN`). */
+  bearerToken?: string;
+  /** A file whose content (trimmed) is the bearer token. */
+  bearerTokenFile?: string;
+  /** `/metrics` needs the same credentials as state changes (default false: open). */
+  metricsAuthRequired: boolean;
+  /** PEM files for an `https://` listener. */
+  https?: HttpsListenerOptions;
+}
+
+export interface HttpsListenerOptions {
+  /** PEM private key (may hold the certificate chain too, as a PEM keystore does). */
+  keyFile: string;
+  /** PEM certificate chain; the key file is read for it when unset. */
+  certificateFile?: string;
+  keyPassword?: string;
 }

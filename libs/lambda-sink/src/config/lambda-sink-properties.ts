@@ -5,6 +5,7 @@ import { KafkaSecurityProperties } from './kafka-security-properties';
 import { LambdaProperties } from './lambda-properties';
 import { ReporterProperties } from './reporter-properties';
 import { SchemaRegistryConverterProperties } from './schema-registry-properties';
+import { RestProperties } from './rest-properties';
 
 export const REPORTER_PREFIX = 'reporter.';
 
@@ -29,6 +30,7 @@ const GROUP_NAMES = {
   reporterSecurity: SECURITY_PROPERTY_NAMES.map((name) => REPORTER_PREFIX + name),
   keyRegistry: REGISTRY_PROPERTY_NAMES.map((name) => CONVERTER_PREFIXES.key + name),
   valueRegistry: REGISTRY_PROPERTY_NAMES.map((name) => CONVERTER_PREFIXES.value + name),
+  rest: declaredNames(RestProperties),
 };
 
 /** Every property the sink reads (aliases and accepted-but-ignored ones are in `property-aliases`). */
@@ -68,6 +70,9 @@ export class LambdaSinkProperties {
   @ValidateNested()
   readonly valueRegistry: SchemaRegistryConverterProperties;
 
+  @ValidateNested()
+  readonly rest: RestProperties;
+
   constructor(values: Values) {
     this.connector = Object.assign(new ConnectorProperties(), pick(values, GROUP_NAMES.connector));
     this.lambda = Object.assign(new LambdaProperties(), pick(values, GROUP_NAMES.lambda));
@@ -91,5 +96,10 @@ export class LambdaSinkProperties {
       values['value.converter'],
       values['sasl.jaas.config'],
     );
+    // `listeners` is read too: whether it is https decides what the HTTPS properties must hold.
+    this.rest = Object.assign(new RestProperties(), {
+      ...pick(values, GROUP_NAMES.rest),
+      listeners: values.listeners,
+    });
   }
 }

@@ -9,6 +9,7 @@ import type {
   RetriesExhaustedBehavior,
   ConverterOptions,
   ErrorsTolerance,
+  HttpsListenerOptions,
   InvocationType,
   KafkaConnectionOptions,
   KafkaSecurityOptions,
@@ -137,6 +138,13 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       errorTopicPartitions: read.int('reporter.error.topic.partitions', D.partitions),
     },
     listeners: read.text('listeners') ?? D.listeners,
+    rest: {
+      basicUsersFile: read.text('rest.auth.basic.users.file'),
+      bearerToken: read.text('rest.auth.bearer.token'),
+      bearerTokenFile: read.text('rest.auth.bearer.token.file'),
+      metricsAuthRequired: read.bool('rest.auth.metrics.required', D.restMetricsAuthRequired),
+      https: httpsListener(values),
+    },
     shutdownTimeoutMs: read.int('shutdown.timeout.ms', D.shutdownTimeoutMs),
   };
 }
@@ -148,6 +156,18 @@ function reader(values: Values) {
     bool: (name: string, fallback: boolean) => parseBoolean(values[name] ?? '') ?? fallback,
     lower: <T extends string>(name: string, fallback: T) =>
       (values[name]?.toLowerCase() ?? fallback) as T,
+  };
+}
+
+/** The key and certificate files: Connect's PEM keystore (both in one file) or two files. */
+function httpsListener(values: Values): HttpsListenerOptions | undefined {
+  const keyFile =
+    values['listeners.https.ssl.key.location'] ?? values['listeners.https.ssl.keystore.location'];
+  if (keyFile === undefined) return undefined;
+  return {
+    keyFile,
+    certificateFile: values['listeners.https.ssl.certificate.location'],
+    keyPassword: values['listeners.https.ssl.key.password'],
   };
 }
 

@@ -1,8 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { SinkMetrics } from '../metrics/sink-metrics';
+import { MetricsAccessGuard } from './access/rest-access.guard';
 
-/** Prometheus scrape endpoint. */
+/** Prometheus scrape endpoint; open unless `rest.auth.metrics.required`. */
 @Controller('metrics')
+@UseGuards(MetricsAccessGuard)
 export class MetricsController {
   constructor(private readonly metrics: SinkMetrics) {}
 

@@ -29,5 +29,14 @@ export interface AdminPort {
   /** Creates the topics and waits for their leaders; rejects if any could not be created. */
   createTopics(topics: TopicSpec[]): Promise<void>;
   watermarks(topic: string): Promise<PartitionWatermarks[]>;
-  committedOffsets(groupId: string, topics: string[]): Promise<CommittedOffset[]>;
+  /** The group's committed offsets of `topics`, or of every topic it committed on. */
+  committedOffsets(groupId: string, topics?: string[]): Promise<CommittedOffset[]>;
+  /** Sets the group's committed offsets; Kafka refuses it while the group has members. */
+  setCommittedOffsets(
+    groupId: string,
+    topic: string,
+    offsets: Array<{ partition: number; offset: number }>,
+  ): Promise<void>;
+  /** Deletes the group with its offsets; a group that does not exist is not an error. */
+  deleteGroup(groupId: string): Promise<void>;
 }

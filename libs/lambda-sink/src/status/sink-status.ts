@@ -2,7 +2,8 @@
  * What the sink knows about itself, in Kafka Connect's vocabulary, for the status API,
  * readiness and logs. Plain data; the engine and tasks write it, the HTTP layer reads it.
  */
-export type ConnectState = 'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'FAILED';
+export type ConnectState =
+  'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'FAILED' | 'RESTARTING' | 'STOPPED';
 
 export interface PartitionStatus {
   topic: string;
@@ -74,6 +75,14 @@ export class SinkStatus {
       this.tasks.sort((a, b) => a.id - b.id);
     }
     return task;
+  }
+
+  /**
+   * Forgets the tasks, for a restart or a stop: a restarted sink starts from the group's
+   * committed offsets, so a partition FAILED before is retried rather than kept stopped.
+   */
+  clearTasks(): void {
+    this.tasks.length = 0;
   }
 
   failedPartitions(): PartitionStatus[] {

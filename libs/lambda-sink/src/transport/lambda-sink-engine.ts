@@ -5,7 +5,7 @@ import type { KafkaConnectionOptions, LambdaSinkOptions } from '../config/lambda
 import { createConverter } from '../conversion/converter-factory';
 import { StartupValidationError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
-import type { KafkaClientPort, KafkaConnectionSettings } from '../kafka';
+import type { AdminPort, KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
@@ -24,6 +24,20 @@ import { ReporterRetrier } from './reporter-retrier';
 import { SinkTask, type SinkTaskTuning } from './sink-task';
 import { topicPattern } from './topic-pattern';
 import { TopicPatternWatcher } from './topic-pattern-watcher';
+
+/** A consumer group's committed offset of one partition: the next offset the sink reads. */
+export interface GroupOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+/** An offset to set, or null to reset the partition to `auto.offset.reset`'s start. */
+export interface GroupOffsetChange {
+  topic: string;
+  partition: number;
+  offset: number | null;
+}
 
 export interface LambdaSinkEngineDeps {
   /** Injected in tests; built from the options otherwise. */
@@ -91,7 +105,8 @@ export class LambdaSinkEngine {
       transport,
       { ...options.lambda, region },
       {
-        onAttempt: (_t, outcome, ms) => {
+        onAttempt: (target, outcome, ms) => {
+          this.onInvocation?.(target.topic, target.partition);
           this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
           this.metrics.invocations.inc({ outcome });
           this.metrics.invocationLatency.observe(ms / 1000);
@@ -189,6 +204,57 @@ export class LambdaSinkEngine {
 
   get running(): boolean {
     return this.started;
+  }
+
+  /** Counts one Lambda invocation attempt of a partition (the status page's invocations/s). */
+  onInvocation?: (topic: string, partition: number) => void;
+
+  /**
+   * The group's committed offsets (next offset to read) on every topic it has committed on:
+   * what a sink connector's KIP-875 `GET /offsets` shows.
+   */
+  async committedOffsets(): Promise<GroupOffset[]> {
+    return this.withAdmin(async (admin) =>
+      (await admin.committedOffsets(this.options.groupId)).flatMap(
+        ({ topic, partition, offset }) =>
+          offset === undefined ? [] : [{ topic, partition, offset }],
+      ),
+    );
+  }
+
+  /**
+   * Sets the group's offsets (KIP-875 `PATCH /offsets`); a null offset resets the partition to
+   * where `consumer.override.auto.offset.reset` starts a group without one. Kafka refuses it
+   * while the group has members, so it is only called with the sink stopped.
+   */
+  async alterCommittedOffsets(changes: GroupOffsetChange[]): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      for (const topic of new Set(changes.map((c) => c.topic))) {
+        const ofTopic = changes.filter((c) => c.topic === topic);
+        const ends = ofTopic.some((c) => c.offset === null) ? await admin.watermarks(topic) : [];
+        const partitions = ofTopic.map(({ partition, offset }) => {
+          const end = ends.find((e) => e.partition === partition);
+          const reset = this.options.autoOffsetReset === 'earliest' ? end?.low : end?.high;
+          return { partition, offset: offset ?? reset ?? 0 };
+        });
+        await admin.setCommittedOffsets(this.options.groupId, topic, partitions);
+      }
+    });
+  }
+
+  /** Deletes the group and with it every committed offset (KIP-875 `DELETE /offsets`). */
+  async deleteCommittedOffsets(): Promise<void> {
+    await this.withAdmin((admin) => admin.deleteGroup(this.options.groupId));
+  }
+
+  private async withAdmin<T>(work: (admin: AdminPort) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin, DeleteGroupsResult, Kafka } from 'kafkajs';
 import type { AdminPort, CommittedOffset, PartitionWatermarks, TopicSpec } from '../admin.port';
 
 /** The admin port on kafkajs. */
@@ -42,9 +42,9 @@ export class KafkajsAdmin implements AdminPort {
     }));
   }
 
-  async committedOffsets(groupId: string, topics: string[]): Promise<CommittedOffset[]> {
-    if (topics.length === 0) return [];
-    const result = await this.admin.fetchOffsets({ groupId, topics });
+  async committedOffsets(groupId: string, topics?: string[]): Promise<CommittedOffset[]> {
+    if (topics?.length === 0) return [];
+    const result = await this.admin.fetchOffsets(topics ? { groupId, topics } : { groupId });
     return result.flatMap(({ topic, partitions }) =>
       partitions.map(({ partition, offset }) => ({
         topic,
@@ -53,5 +53,27 @@ export class KafkajsAdmin implements AdminPort {
         offset: Number(offset) >= 0 ? Number(offset) : undefined,
       })),
     );
+  }
+
+  async setCommittedOffsets(
+    groupId: string,
+    topic: string,
+    offsets: Array<{ partition: number; offset: number }>,
+  ): Promise<void> {
+    await this.admin.setOffsets({
+      groupId,
+      topic,
+      partitions: offsets.map(({ partition, offset }) => ({ partition, offset: String(offset) })),
+    });
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    const [result] = await this.admin.deleteGroups([groupId]).catch((error: unknown) => {
+      // A group that never committed does not exist: there is nothing to delete.
+      const groups = (error as { groups?: DeleteGroupsResult[] }).groups;
+      if (groups?.every((g) => g.error?.type === 'GROUP_ID_NOT_FOUND')) return groups;
+      throw error;
+    });
+    if (result?.error && result.error.type !== 'GROUP_ID_NOT_FOUND') throw result.error;
   }
 }
