@@ -11,6 +11,7 @@ import { batchFillBenchmark } from './perf/benchmarks/batch-fill.bench';
 import { endpointBenchmark } from './perf/benchmarks/endpoint.bench';
 import { latencyBenchmark } from './perf/benchmarks/latency.bench';
 import { memoryBenchmark } from './perf/benchmarks/memory.bench';
+import { keyedBenchmark } from './perf/benchmarks/keyed.bench';
 import { overheadBenchmark } from './perf/benchmarks/overhead.bench';
 import { pipelineBenchmark } from './perf/benchmarks/pipeline.bench';
 import { BenchEndpoint } from './perf/endpoint/endpoint-client';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   pipelineBenchmark,
   batchFillBenchmark,
   latencyBenchmark,
+  keyedBenchmark,
   memoryBenchmark,
 ];
 

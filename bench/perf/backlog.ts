@@ -40,7 +40,13 @@ export class TopicRegistry {
 }
 
 /** Writes `count` ~1 KB records spread evenly over `partitions`, acks=all. Returns records/s. */
-export async function fillTopic(topic: string, partitions: number, count: number): Promise<number> {
+export async function fillTopic(
+  topic: string,
+  partitions: number,
+  count: number,
+  /** Records share this many keys (`k0`…); every record has its own key when unset. */
+  keys?: number,
+): Promise<number> {
   const producer = testKafka('bench-fill').producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const started = Date.now();
@@ -52,7 +58,8 @@ export async function fillTopic(topic: string, partitions: number, count: number
         next = Math.min(count, next + FILL_CHUNK);
         const messages: Message[] = [];
         for (let seq = from; seq < next; seq++) {
-          messages.push({ key: `k${seq}`, value: recordValue(seq), partition: seq % partitions });
+          const key = `k${keys ? seq % keys : seq}`;
+          messages.push({ key, value: recordValue(seq), partition: seq % partitions });
         }
         await producer.send({ topic, acks: -1, messages });
       }

@@ -14,6 +14,8 @@ export interface BenchSizes {
   batchFillRecords: number;
   /** Benchmark "endpoint": invocations sent to the endpoint alone. */
   endpointInvocations: number;
+  /** Benchmark "keyed": records of the one-partition, 1,000-key topic. */
+  keyedRecords: number;
   /** The longest any single drain may take before it is reported as timed out. */
   drainTimeoutMs: number;
 }
@@ -28,6 +30,7 @@ export const FULL_SIZES: BenchSizes = {
   latencyWarmupMs: 2_000,
   batchFillRecords: 60_000,
   endpointInvocations: 3_000,
+  keyedRecords: 24_000,
   drainTimeoutMs: 120_000,
 };
 
@@ -41,6 +44,7 @@ export const QUICK_SIZES: BenchSizes = {
   latencyWarmupMs: 1_000,
   batchFillRecords: 12_000,
   endpointInvocations: 400,
+  keyedRecords: 4_000,
   drainTimeoutMs: 30_000,
 };
 

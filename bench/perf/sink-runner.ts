@@ -4,7 +4,7 @@ import { startSink } from '../../test/support/sink';
 import type { LambdaFaults } from '../../libs/lambda-local/src';
 import type { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
 import type { BenchContext } from './bench-context';
-import type { FunctionStats } from './endpoint/endpoint-protocol';
+import type { BenchFunctionKind, FunctionStats } from './endpoint/endpoint-protocol';
 import { measure, type RunMeasure } from './run-measure';
 import { sleep } from './stats';
 
@@ -47,6 +47,8 @@ export interface SinkDrainOptions {
   properties: Record<string, string>;
   /** Endpoint faults of the function, e.g. `{ latencyMs: 20 }`. */
   faults?: LambdaFaults;
+  /** What the function does (`count` unless set). */
+  kind?: BenchFunctionKind;
   timeoutMs: number;
 }
 
@@ -70,7 +72,7 @@ export async function drainWithSink(
   options: SinkDrainOptions,
 ): Promise<SinkDrain> {
   const fn = uniqueName('bench-fn');
-  await ctx.endpoint.register(fn, 'count', options.faults);
+  await ctx.endpoint.register(fn, options.kind ?? 'count', options.faults);
   const properties = benchSinkProperties(ctx, {
     topics: options.topic,
     'aws.lambda.function.name': fn,

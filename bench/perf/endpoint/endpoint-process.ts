@@ -20,7 +20,7 @@ const latencies = new Map<string, number[]>();
 function statsOf(name: string): FunctionStats {
   let s = stats.get(name);
   if (!s) {
-    s = { records: 0, invocations: 0, firstAt: 0, lastAt: 0, maxBatch: 0 };
+    s = { records: 0, invocations: 0, firstAt: 0, lastAt: 0, maxBatch: 0, orderViolations: 0 };
     stats.set(name, s);
   }
   return s;
@@ -30,6 +30,9 @@ function handlerFor(name: string, kind: BenchFunctionKind): LambdaHandler {
   const s = statsOf(name);
   const lags = kind === 'latency' ? (latencies.get(name) ?? []) : undefined;
   if (lags) latencies.set(name, lags);
+  // keyorder: the highest offset delivered per partition and key, and every offset delivered.
+  const highestOfKey = kind === 'keyorder' ? new Map<string, number>() : undefined;
+  const delivered = new Set<string>();
   return async (event: unknown) => {
     const now = Date.now();
     const records = Array.isArray(event) ? event : [];
@@ -38,6 +41,20 @@ function handlerFor(name: string, kind: BenchFunctionKind): LambdaHandler {
     s.invocations++;
     s.records += records.length;
     s.maxBatch = Math.max(s.maxBatch, records.length);
+    if (highestOfKey) {
+      for (const element of records as Array<{
+        payload: { partition: number; offset: number; key: unknown };
+      }>) {
+        const { partition, offset, key } = element.payload;
+        const record = `${partition}@${offset}`;
+        if (delivered.has(record)) continue; // a redelivery is not a first delivery
+        delivered.add(record);
+        const ofKey = `${partition}/${String(key)}`;
+        const highest = highestOfKey.get(ofKey) ?? -1;
+        if (offset < highest) s.orderViolations++;
+        else highestOfKey.set(ofKey, offset);
+      }
+    }
     if (lags) {
       for (const element of records as Array<{ payload?: { value?: unknown } }>) {
         const value = element.payload?.value;

@@ -3,9 +3,10 @@ import type { LambdaFaults } from '../../../libs/lambda-local/src';
 /**
  * What a benchmark function does with the records it receives. `count` only counts them
  * (the "instant" function); `latency` also reads the produce time each record carries in its
- * value (`{"t": <ms>}`) and keeps `now - t`.
+ * value (`{"t": <ms>}`) and keeps `now - t`; `keyorder` also checks that, per topic-partition
+ * and key, each record's first delivery comes in offset order (the `ordering=key` promise).
  */
-export type BenchFunctionKind = 'count' | 'latency';
+export type BenchFunctionKind = 'count' | 'latency' | 'keyorder';
 
 /** Counters of one function, as the endpoint child saw them. */
 export interface FunctionStats {
@@ -18,6 +19,8 @@ export interface FunctionStats {
   firstAt: number;
   lastAt: number;
   maxBatch: number;
+  /** `keyorder`: first deliveries of a record that came after a later offset of its key. */
+  orderViolations: number;
 }
 
 /** The endpoint child's own cost, so a report can tell it apart from the sink's. */
