@@ -143,3 +143,11 @@ export const providerEnvNotAllowed = (alias: string) =>
   `cannot be resolved by config provider ${alias}: the variable does not match its allowlist.pattern`;
 export const notSupportedBecause = (what: string, instead: string) =>
   `not supported: ${what}; ${instead}`;
+
+// Assume-role settings (`aws.credentials.provider.role.arn`, …).
+export const mustBeRoleArn = () => 'must be an IAM role ARN (arn:aws:iam::123456789012:role/NAME)';
+export const mustBeStsName = (min: number, max: number) =>
+  `must be ${min} to ${max} characters of letters, digits and +=,.@- (as STS allows)`;
+export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
+export const requiredForAssumeRoleProvider = () =>
+  'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';

@@ -106,6 +106,19 @@ export interface AwsCredentialsOptions {
   sessionToken?: string;
   /** `aws.credentials.provider.class`: a Java class name or a module path exporting a provider. */
   providerClass?: string;
+  /**
+   * `aws.credentials.provider.role.arn` and friends (the open-source kafka-connect-lambda's
+   * names): the role assumed with the credentials above (or the default chain) as its source.
+   */
+  assumeRole?: AssumeRoleOptions;
+}
+
+export interface AssumeRoleOptions {
+  roleArn: string;
+  sessionName: string;
+  externalId?: string;
+  /** 900–43200; STS's default (3600) when unset. */
+  durationSeconds?: number;
 }
 
 export interface LambdaOptions {

@@ -3,6 +3,7 @@ import { converterKindOf, usesSchemaRegistry } from './converter-classes';
 import { parseJaasConfig } from './jaas-config';
 import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
+  AssumeRoleOptions,
   AutoOffsetReset,
   BehaviorOnError,
   RetriesExhaustedBehavior,
@@ -75,6 +76,9 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         secretAccessKey: read.text('aws.secret.access.key'),
         sessionToken: read.text('aws.session.token'),
         providerClass: read.text('aws.credentials.provider.class'),
+        ...(values['aws.credentials.provider.role.arn'] !== undefined && {
+          assumeRole: assumeRole(values),
+        }),
       },
       socketTimeoutMs: read.int('aws.lambda.socket.timeout', D.socketTimeoutMs),
       invokeThreads: read.int('aws.lambda.invoke.threads', D.invokeThreads),
@@ -140,6 +144,20 @@ function reader(values: Values) {
     bool: (name: string, fallback: boolean) => parseBoolean(values[name] ?? '') ?? fallback,
     lower: <T extends string>(name: string, fallback: T) =>
       (values[name]?.toLowerCase() ?? fallback) as T,
+  };
+}
+
+/** The role to assume, when `aws.credentials.provider.role.arn` is set. */
+function assumeRole(values: Values): AssumeRoleOptions | undefined {
+  const roleArn = values['aws.credentials.provider.role.arn'];
+  if (roleArn === undefined) return undefined;
+  const duration = values['aws.credentials.provider.duration.seconds'];
+  return {
+    roleArn,
+    // The open-source connector's default session name.
+    sessionName: values['aws.credentials.provider.session.name'] ?? 'lambda-sink',
+    externalId: values['aws.credentials.provider.external.id'],
+    durationSeconds: duration === undefined ? undefined : parseInteger(duration),
   };
 }
 
