@@ -151,3 +151,4 @@ export const mustBeStsName = (min: number, max: number) =>
 export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
 export const requiredForAssumeRoleProvider = () =>
   'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';
+export const requiresProxyUrl = () => 'needs aws.lambda.proxy.url';

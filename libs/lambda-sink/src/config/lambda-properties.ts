@@ -41,6 +41,13 @@ const RequiresRoleArn = () =>
       : undefined,
   );
 
+const RequiresProxyUrl = () =>
+  AnyValueRule<Record<string, string | undefined>>('requiresProxyUrl', (value, properties) =>
+    value !== undefined && properties['aws.lambda.proxy.url'] === undefined
+      ? m.requiresProxyUrl()
+      : undefined,
+  );
+
 const RequiredForAssumeRoleProvider = () =>
   AnyValueRule<Record<string, string | undefined>>('requiredForAssumeRole', (value, properties) =>
     value === undefined &&
@@ -97,6 +104,16 @@ export class LambdaProperties {
   @RequiresRoleArn()
   @IsStsName(2, 1224, /^[\w+=,.@:/-]+$/)
   'aws.credentials.provider.external.id'?: string;
+
+  // Lambda calls through an HTTP proxy (CONNECT), as the Confluent connector's proxy settings.
+  @IsHttpUrl()
+  'aws.lambda.proxy.url'?: string;
+
+  @RequiresProxyUrl()
+  'aws.lambda.proxy.user'?: string;
+
+  @RequiresProxyUrl()
+  'aws.lambda.proxy.password'?: string;
 
   // This project's addition: how long the assumed role's credentials last.
   @RequiresRoleArn()

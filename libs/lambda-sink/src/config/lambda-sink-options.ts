@@ -140,6 +140,8 @@ export interface LambdaOptions {
   retryBackoffMaxMs: number;
   /** GetFunction + DryRun at startup (`aws.lambda.validate`). */
   validate: boolean;
+  /** `aws.lambda.proxy.url` (+ `.user`, `.password`): Lambda calls through this HTTP proxy. */
+  proxy?: { url: string; user?: string; password?: string };
 }
 
 export interface ErrorHandlingOptions {

@@ -90,6 +90,13 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         Math.max(D.retryBackoffMaxMs, retryBackoffMs),
       ),
       validate: read.bool('aws.lambda.validate', D.validate),
+      ...(values['aws.lambda.proxy.url'] !== undefined && {
+        proxy: {
+          url: values['aws.lambda.proxy.url'] as string,
+          user: values['aws.lambda.proxy.user'],
+          password: values['aws.lambda.proxy.password'],
+        },
+      }),
     },
     errors: {
       behaviorOnError: read.lower<BehaviorOnError>('behavior.on.error', D.behaviorOnError),

@@ -12,8 +12,6 @@ describe('settings the sink cannot honour', () => {
         minimalProperties({
           'aws.lambda.configuration.mode': 'multiple',
           'aws.lambda.topic2function.map': 'orders;fn1,payments;fn2',
-          'aws.lambda.proxy.url': 'http://proxy:3128',
-          'aws.lambda.proxy.password': 'proxy-secret',
           'record.converter.class': 'com.example.MyPayload',
         }),
       );
@@ -22,18 +20,13 @@ describe('settings the sink cannot honour', () => {
     }
     assert.ok(error instanceof ConfigValidationError);
     const lines = error.problems.map((p) => `${p.property} = ${p.value}: ${p.message}`);
-    assert.equal(lines.length, 5);
+    assert.equal(lines.length, 3);
     assert.match(
       lines[0],
       /^aws.lambda.configuration.mode = "multiple": not supported: several functions in one sink .*; run one sink per function/,
     );
     assert.match(lines[1], /^aws.lambda.topic2function.map = .*run one sink per function/);
-    assert.match(
-      lines[2],
-      /^aws.lambda.proxy.url = .*not supported: an HTTP proxy .*aws.lambda.endpoint/,
-    );
-    assert.match(lines[3], /^aws.lambda.proxy.password = \[hidden\]: not supported/);
-    assert.match(lines[4], /^record.converter.class = .*the payload is always/);
+    assert.match(lines[2], /^record.converter.class = .*the payload is always/);
   });
 
   it('accepts the single-function mode and says when Connect retry settings do not apply', () => {

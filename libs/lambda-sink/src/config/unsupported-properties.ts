@@ -33,11 +33,6 @@ const REFUSALS: readonly Refusal[] = [
     instead: ONE_SINK_PER_FUNCTION,
   },
   {
-    names: /^aws\.lambda\.proxy\./,
-    what: 'an HTTP proxy for Lambda calls',
-    instead: 'reach Lambda directly or through an interface VPC endpoint (aws.lambda.endpoint)',
-  },
-  {
     names: /^record\.converter\.class$/,
     what: 'another Lambda payload format',
     instead: "remove it: the payload is always the Confluent connector's JSON format",
