@@ -152,3 +152,7 @@ export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
 export const requiredForAssumeRoleProvider = () =>
   'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';
 export const requiresProxyUrl = () => 'needs aws.lambda.proxy.url';
+export const requiredForOauthBearer = (handler: string) =>
+  `is required with sasl.mechanism OAUTHBEARER: ${handler} (MSK IAM) is the token source the sink has`;
+export const mskIamNoRegion = () =>
+  'MSK IAM needs a region: broker host names of MSK (…kafka.REGION.amazonaws.com) or AWS_REGION';

@@ -13,7 +13,14 @@ export type BehaviorOnError = 'fail' | 'log' | 'ignore';
 export type RetriesExhaustedBehavior = 'fail' | 'behavior.on.error';
 export type ErrorsTolerance = 'none' | 'all';
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
-export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+export type SaslMechanism =
+  | 'PLAIN'
+  | 'SCRAM-SHA-256'
+  | 'SCRAM-SHA-512'
+  /** Amazon MSK IAM; sent as OAUTHBEARER with a token from AWS's signer. */
+  | 'AWS_MSK_IAM'
+  /** OAUTHBEARER with AWS's IAMOAuthBearerLoginCallbackHandler (MSK IAM). */
+  | 'OAUTHBEARER';
 export type ConverterKind = 'string' | 'json' | 'bytearray' | SchemaRegistryFormat;
 /** The Schema Registry converters: Avro, Protobuf and JSON Schema, read by schema id. */
 export type SchemaRegistryFormat = 'avro' | 'protobuf' | 'jsonschema';
@@ -70,6 +77,8 @@ export interface SchemaRegistryTlsOptions {
 export interface KafkaSecurityOptions {
   securityProtocol: SecurityProtocol;
   saslMechanism?: SaslMechanism;
+  /** MSK IAM: IAMLoginModule's `awsProfileName` / `awsRoleArn` options, if any. */
+  mskIam?: { profile?: string; roleArn?: string };
   /** Parsed from `sasl.jaas.config`. A secret: never logged. */
   saslUsername?: string;
   saslPassword?: string;

@@ -1,6 +1,6 @@
 import { CONFIG_DEFAULTS as D } from './config-defaults';
 import { converterKindOf, usesSchemaRegistry } from './converter-classes';
-import { parseJaasConfig } from './jaas-config';
+import { isAwsIamMechanism, parseJaasConfig } from './jaas-config';
 import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
   AssumeRoleOptions,
@@ -207,6 +207,10 @@ function security(get: (name: string) => string | undefined): KafkaSecurityOptio
   return {
     securityProtocol,
     saslMechanism: sasl ? (get('sasl.mechanism')?.toUpperCase() as SaslMechanism) : undefined,
+    ...(sasl &&
+      isAwsIamMechanism(get('sasl.mechanism')) && {
+        mskIam: { profile: jaas?.awsProfileName, roleArn: jaas?.awsRoleArn },
+      }),
     saslUsername: jaas?.username,
     saslPassword: jaas?.password,
     sslCaLocation: ssl('ssl.ca.location'),
