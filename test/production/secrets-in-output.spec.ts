@@ -163,8 +163,12 @@ describe('a full run of the service, SIGTERM included', () => {
     const sinkLines = logs.filter((log) => log.context?.startsWith('LambdaSink'));
     assert.ok(sinkLines.length < 15, `${sinkLines.length} lines from the sink:\n${run.output}`);
     assert.equal(count(/record-value-/), 0, 'no record value is logged');
+    // The registry user info is there to prove it is masked; under StringConverter startup says
+    // (by name only) that it has no effect, the one warning of an otherwise clean run.
+    const unusedRegistrySetting =
+      /^value\.converter\.schema\.registry\.basic\.auth\.user\.info is ignored/;
     assert.ok(
-      logs.every((log) => log.level <= 30),
+      logs.every((log) => log.level <= 30 || unusedRegistrySetting.test(log.msg)),
       'a clean run logs no warning or error',
     );
   });

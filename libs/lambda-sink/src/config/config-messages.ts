@@ -149,3 +149,16 @@ export const requiredForHttpsListener = (alternative: string) =>
   `is required because the first listeners URL is https (or set ${alternative} to a PEM file holding key and certificate)`;
 export const httpsKeystoreTypeUnsupported = (value: string) =>
   `must be PEM: ${JSON.stringify(value)} keystores cannot be read here; convert it, e.g. \`openssl pkcs12 -in keystore.p12 -nodes -out keystore.pem\``;
+
+// Assume-role settings (`aws.credentials.provider.role.arn`, …).
+export const mustBeRoleArn = () => 'must be an IAM role ARN (arn:aws:iam::123456789012:role/NAME)';
+export const mustBeStsName = (min: number, max: number) =>
+  `must be ${min} to ${max} characters of letters, digits and +=,.@- (as STS allows)`;
+export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
+export const requiredForAssumeRoleProvider = () =>
+  'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';
+export const requiresProxyUrl = () => 'needs aws.lambda.proxy.url';
+export const requiredForOauthBearer = (handler: string) =>
+  `is required with sasl.mechanism OAUTHBEARER: ${handler} (MSK IAM) is the token source the sink has`;
+export const mskIamNoRegion = () =>
+  'MSK IAM needs a region: broker host names of MSK (…kafka.REGION.amazonaws.com) or AWS_REGION';

@@ -147,7 +147,7 @@ describe('ConfigValidationError', () => {
       ],
       [
         PLAIN_JAAS.replace('plain.PlainLoginModule', 'oauthbearer.OAuthBearerLoginModule'),
-        /uses login module org\.apache\.kafka\.common\.security\.oauthbearer\.OAuthBearerLoginModule that/,
+        /uses org\.apache\.kafka\.common\.security\.oauthbearer\.OAuthBearerLoginModule, which does not match sasl\.mechanism=PLAIN/,
       ],
       [PLAIN_JAAS.replace(';', ''), /cannot be parsed \(missing the closing ";"\)/],
       [

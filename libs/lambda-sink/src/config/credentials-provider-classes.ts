@@ -13,6 +13,9 @@ export const CREDENTIALS_PROVIDER_FACTORIES = {
   InstanceProfileCredentialsProvider: 'fromInstanceMetadata',
   WebIdentityTokenCredentialsProvider: 'fromTokenFile',
   WebIdentityTokenFileCredentialsProvider: 'fromTokenFile',
+  // The open-source kafka-connect-lambda's class: the default chain, then the role of
+  // aws.credentials.provider.role.arn assumed with it.
+  AWSAssumeRoleCredentialsProvider: 'fromNodeProviderChain',
 } as const;
 
 export type CredentialsProviderFactory =

@@ -8,7 +8,19 @@ import type { SaslMechanism } from './lambda-sink-options';
  */
 export const PLAIN_LOGIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 export const SCRAM_LOGIN_MODULE = 'org.apache.kafka.common.security.scram.ScramLoginModule';
-export const SUPPORTED_LOGIN_MODULES = [PLAIN_LOGIN_MODULE, SCRAM_LOGIN_MODULE] as const;
+export const MSK_IAM_LOGIN_MODULE = 'software.amazon.msk.auth.iam.IAMLoginModule';
+export const OAUTHBEARER_LOGIN_MODULE =
+  'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule';
+export const SUPPORTED_LOGIN_MODULES = [
+  PLAIN_LOGIN_MODULE,
+  SCRAM_LOGIN_MODULE,
+  MSK_IAM_LOGIN_MODULE,
+  OAUTHBEARER_LOGIN_MODULE,
+] as const;
+
+/** Mechanisms whose login module carries no username and password (MSK IAM). */
+export const isAwsIamMechanism = (mechanism: string | undefined) =>
+  mechanism?.toUpperCase() === 'AWS_MSK_IAM' || mechanism?.toUpperCase() === 'OAUTHBEARER';
 
 export interface JaasConfig {
   loginModule: string;
@@ -75,13 +87,14 @@ export function parseJaasConfig(text: string): JaasConfig {
 
 /** The login module the Java client needs for a mechanism. */
 export function loginModuleFor(mechanism: SaslMechanism | undefined): string {
+  if (mechanism === 'AWS_MSK_IAM') return MSK_IAM_LOGIN_MODULE;
+  if (mechanism === 'OAUTHBEARER') return OAUTHBEARER_LOGIN_MODULE;
   return mechanism?.startsWith('SCRAM') ? SCRAM_LOGIN_MODULE : PLAIN_LOGIN_MODULE;
 }
 
 /** Whether a login module can authenticate with a mechanism (PlainLoginModule only does PLAIN). */
 export function loginModuleMatches(loginModule: string, mechanism: string): boolean {
-  const scram = mechanism.toUpperCase().startsWith('SCRAM');
-  return loginModule === (scram ? SCRAM_LOGIN_MODULE : PLAIN_LOGIN_MODULE);
+  return loginModule === loginModuleFor(mechanism.toUpperCase() as SaslMechanism);
 }
 
 /** The JAAS string for typed options, so they go through the same parsing as a properties file. */

@@ -1,6 +1,7 @@
 import { Allow } from 'class-validator';
 import * as m from './config-messages';
 import {
+  isAwsIamMechanism,
   JaasParseError,
   loginModuleMatches,
   parseJaasConfig,
@@ -20,7 +21,13 @@ export const SASL_MECHANISMS: readonly SaslMechanism[] = [
   'PLAIN',
   'SCRAM-SHA-256',
   'SCRAM-SHA-512',
+  'AWS_MSK_IAM',
+  'OAUTHBEARER',
 ];
+
+/** The only OAUTHBEARER token source the sink has: AWS's MSK IAM signer. */
+export const MSK_OAUTH_CALLBACK_HANDLER =
+  'software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler';
 
 type SecurityName =
   'security.protocol' | 'sasl.mechanism' | 'ssl.certificate.location' | 'ssl.key.location';
@@ -61,13 +68,23 @@ const IsJaasConfig = () =>
       const named = /^[a-z]\w*(\.[a-z]\w*)+\.[A-Z]\w*$/.test(jaas.loginModule);
       return m.jaasUnsupportedModule(named ? jaas.loginModule : undefined, SUPPORTED_LOGIN_MODULES);
     }
-    if (jaas.options.username === undefined || jaas.options.password === undefined) {
+    const mechanism = group.resolve('sasl.mechanism');
+    const iam = isAwsIamMechanism(mechanism.value);
+    if (!iam && (jaas.options.username === undefined || jaas.options.password === undefined)) {
       return m.jaasMissingCredentials();
     }
-    const mechanism = group.resolve('sasl.mechanism');
     const known = SASL_MECHANISMS.some((name) => name === mechanism.value?.toUpperCase());
     return mechanism.value && known && !loginModuleMatches(jaas.loginModule, mechanism.value)
       ? m.jaasModuleMismatch(jaas.loginModule, mechanism.property, mechanism.value.toUpperCase())
+      : undefined;
+  });
+
+/** OAUTHBEARER needs a token source: AWS's MSK IAM handler, the only one the sink has. */
+const RequiredForOauthBearer = () =>
+  AnyValueRule<KafkaSecurityProperties>('requiredForOauthBearer', (value, group) => {
+    const mechanism = group.resolve('sasl.mechanism');
+    return value === undefined && mechanism.own && mechanism.value?.toUpperCase() === 'OAUTHBEARER'
+      ? m.requiredForOauthBearer(MSK_OAUTH_CALLBACK_HANDLER)
       : undefined;
   });
 
@@ -96,6 +113,18 @@ export class KafkaSecurityProperties {
   @RequiredForSasl()
   @IsJaasConfig()
   'sasl.jaas.config'?: string;
+
+  // MSK IAM's Java callback handlers: accepted; only AWS's OAUTHBEARER handler is a token source.
+  @PropertyRule<KafkaSecurityProperties>('isMskCallbackHandler', (value) =>
+    value === MSK_OAUTH_CALLBACK_HANDLER
+      ? undefined
+      : m.notSupportedInstead('this token source', [MSK_OAUTH_CALLBACK_HANDLER], 'use MSK IAM'),
+  )
+  @RequiredForOauthBearer()
+  'sasl.login.callback.handler.class'?: string;
+
+  @Allow()
+  'sasl.client.callback.handler.class'?: string;
 
   @IsReadableFile()
   'ssl.ca.location'?: string;

@@ -1,5 +1,7 @@
 import { Allow } from 'class-validator';
+import * as m from './config-messages';
 import { CONFIG_DEFAULTS } from './config-defaults';
+import { AnyValueRule, PropertyRule } from './property-rule';
 import type {
   BehaviorOnError,
   InvocationType,
@@ -18,6 +20,42 @@ import {
   IsRequired,
   RequiredTogetherWith,
 } from './property-rules';
+
+const ASSUME_ROLE_PROVIDER = /(^|\.)AWSAssumeRoleCredentialsProvider$/;
+
+const IsRoleArn = () =>
+  PropertyRule('isRoleArn', (value) =>
+    /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(value) ? undefined : m.mustBeRoleArn(),
+  );
+
+const IsStsName = (min: number, max: number, pattern: RegExp) =>
+  PropertyRule('isStsName', (value) =>
+    value.length >= min && value.length <= max && pattern.test(value)
+      ? undefined
+      : m.mustBeStsName(min, max),
+  );
+
+const RequiresRoleArn = () =>
+  AnyValueRule<Record<string, string | undefined>>('requiresRoleArn', (value, properties) =>
+    value !== undefined && properties['aws.credentials.provider.role.arn'] === undefined
+      ? m.requiresRoleArn()
+      : undefined,
+  );
+
+const RequiresProxyUrl = () =>
+  AnyValueRule<Record<string, string | undefined>>('requiresProxyUrl', (value, properties) =>
+    value !== undefined && properties['aws.lambda.proxy.url'] === undefined
+      ? m.requiresProxyUrl()
+      : undefined,
+  );
+
+const RequiredForAssumeRoleProvider = () =>
+  AnyValueRule<Record<string, string | undefined>>('requiredForAssumeRole', (value, properties) =>
+    value === undefined &&
+    ASSUME_ROLE_PROVIDER.test(properties['aws.credentials.provider.class'] ?? '')
+      ? m.requiredForAssumeRoleProvider()
+      : undefined,
+  );
 
 export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
 export const ORDERINGS: readonly Ordering[] = ['partition', 'key', 'none'];
@@ -69,6 +107,34 @@ export class LambdaProperties {
 
   @IsCredentialsProvider()
   'aws.credentials.provider.class'?: string;
+
+  // The open-source kafka-connect-lambda's assume-role settings.
+  @RequiredForAssumeRoleProvider()
+  @IsRoleArn()
+  'aws.credentials.provider.role.arn'?: string;
+
+  @RequiresRoleArn()
+  @IsStsName(2, 64, /^[\w+=,.@-]+$/)
+  'aws.credentials.provider.session.name'?: string;
+
+  @RequiresRoleArn()
+  @IsStsName(2, 1224, /^[\w+=,.@:/-]+$/)
+  'aws.credentials.provider.external.id'?: string;
+
+  // Lambda calls through an HTTP proxy (CONNECT), as the Confluent connector's proxy settings.
+  @IsHttpUrl()
+  'aws.lambda.proxy.url'?: string;
+
+  @RequiresProxyUrl()
+  'aws.lambda.proxy.user'?: string;
+
+  @RequiresProxyUrl()
+  'aws.lambda.proxy.password'?: string;
+
+  // This project's addition: how long the assumed role's credentials last.
+  @RequiresRoleArn()
+  @IsIntegerText(900, 43_200)
+  'aws.credentials.provider.duration.seconds'?: string;
 
   @IsIntegerText(1)
   'aws.lambda.socket.timeout'?: string;

@@ -15,7 +15,14 @@ export type Ordering = 'partition' | 'key' | 'none';
 export type RetriesExhaustedBehavior = 'fail' | 'behavior.on.error';
 export type ErrorsTolerance = 'none' | 'all';
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
-export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+export type SaslMechanism =
+  | 'PLAIN'
+  | 'SCRAM-SHA-256'
+  | 'SCRAM-SHA-512'
+  /** Amazon MSK IAM; sent as OAUTHBEARER with a token from AWS's signer. */
+  | 'AWS_MSK_IAM'
+  /** OAUTHBEARER with AWS's IAMOAuthBearerLoginCallbackHandler (MSK IAM). */
+  | 'OAUTHBEARER';
 export type ConverterKind = 'string' | 'json' | 'bytearray' | SchemaRegistryFormat;
 /** The Schema Registry converters: Avro, Protobuf and JSON Schema, read by schema id. */
 export type SchemaRegistryFormat = 'avro' | 'protobuf' | 'jsonschema';
@@ -72,6 +79,8 @@ export interface SchemaRegistryTlsOptions {
 export interface KafkaSecurityOptions {
   securityProtocol: SecurityProtocol;
   saslMechanism?: SaslMechanism;
+  /** MSK IAM: IAMLoginModule's `awsProfileName` / `awsRoleArn` options, if any. */
+  mskIam?: { profile?: string; roleArn?: string };
   /** Parsed from `sasl.jaas.config`. A secret: never logged. */
   saslUsername?: string;
   saslPassword?: string;
@@ -108,6 +117,19 @@ export interface AwsCredentialsOptions {
   sessionToken?: string;
   /** `aws.credentials.provider.class`: a Java class name or a module path exporting a provider. */
   providerClass?: string;
+  /**
+   * `aws.credentials.provider.role.arn` and friends (the open-source kafka-connect-lambda's
+   * names): the role assumed with the credentials above (or the default chain) as its source.
+   */
+  assumeRole?: AssumeRoleOptions;
+}
+
+export interface AssumeRoleOptions {
+  roleArn: string;
+  sessionName: string;
+  externalId?: string;
+  /** 900–43200; STS's default (3600) when unset. */
+  durationSeconds?: number;
 }
 
 export interface LambdaOptions {
@@ -137,6 +159,8 @@ export interface LambdaOptions {
   retryBackoffMaxMs: number;
   /** GetFunction + DryRun at startup (`aws.lambda.validate`). */
   validate: boolean;
+  /** `aws.lambda.proxy.url` (+ `.user`, `.password`): Lambda calls through this HTTP proxy. */
+  proxy?: { url: string; user?: string; password?: string };
 }
 
 export interface ErrorHandlingOptions {

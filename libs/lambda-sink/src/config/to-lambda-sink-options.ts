@@ -1,8 +1,9 @@
 import { CONFIG_DEFAULTS as D } from './config-defaults';
 import { converterKindOf, usesSchemaRegistry } from './converter-classes';
-import { parseJaasConfig } from './jaas-config';
+import { isAwsIamMechanism, parseJaasConfig } from './jaas-config';
 import { REPORTER_PREFIX } from './lambda-sink-properties';
 import type {
+  AssumeRoleOptions,
   AutoOffsetReset,
   BehaviorOnError,
   Ordering,
@@ -84,6 +85,9 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         secretAccessKey: read.text('aws.secret.access.key'),
         sessionToken: read.text('aws.session.token'),
         providerClass: read.text('aws.credentials.provider.class'),
+        ...(values['aws.credentials.provider.role.arn'] !== undefined && {
+          assumeRole: assumeRole(values),
+        }),
       },
       socketTimeoutMs: read.int('aws.lambda.socket.timeout', D.socketTimeoutMs),
       invokeThreads: read.int('aws.lambda.invoke.threads', D.invokeThreads),
@@ -95,6 +99,13 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         Math.max(D.retryBackoffMaxMs, retryBackoffMs),
       ),
       validate: read.bool('aws.lambda.validate', D.validate),
+      ...(values['aws.lambda.proxy.url'] !== undefined && {
+        proxy: {
+          url: values['aws.lambda.proxy.url'] as string,
+          user: values['aws.lambda.proxy.user'],
+          password: values['aws.lambda.proxy.password'],
+        },
+      }),
     },
     errors: {
       behaviorOnError: read.lower<BehaviorOnError>('behavior.on.error', D.behaviorOnError),
@@ -171,6 +182,20 @@ function httpsListener(values: Values): HttpsListenerOptions | undefined {
   };
 }
 
+/** The role to assume, when `aws.credentials.provider.role.arn` is set. */
+function assumeRole(values: Values): AssumeRoleOptions | undefined {
+  const roleArn = values['aws.credentials.provider.role.arn'];
+  if (roleArn === undefined) return undefined;
+  const duration = values['aws.credentials.provider.duration.seconds'];
+  return {
+    roleArn,
+    // The open-source connector's default session name.
+    sessionName: values['aws.credentials.provider.session.name'] ?? 'lambda-sink',
+    externalId: values['aws.credentials.provider.external.id'],
+    durationSeconds: duration === undefined ? undefined : parseInteger(duration),
+  };
+}
+
 /** Empty disables a reporter topic; unset means the default derived from `name`. */
 function reporterTopic(value: string | undefined, fallback: string): string | undefined {
   return value === undefined ? fallback : value === '' ? undefined : value;
@@ -210,6 +235,10 @@ function security(get: (name: string) => string | undefined): KafkaSecurityOptio
   return {
     securityProtocol,
     saslMechanism: sasl ? (get('sasl.mechanism')?.toUpperCase() as SaslMechanism) : undefined,
+    ...(sasl &&
+      isAwsIamMechanism(get('sasl.mechanism')) && {
+        mskIam: { profile: jaas?.awsProfileName, roleArn: jaas?.awsRoleArn },
+      }),
     saslUsername: jaas?.username,
     saslPassword: jaas?.password,
     sslCaLocation: ssl('ssl.ca.location'),

@@ -14,9 +14,6 @@ interface Refusal {
 
 const ONE_SINK_PER_FUNCTION =
   'run one sink per function, each with its own name, topics and aws.lambda.function.name';
-const ROLE_IN_PROFILE =
-  'configure the role in an AWS profile (role_arn, source_profile, external_id, role_session_name, ' +
-  'duration_seconds) and set aws.credentials.provider.class=ProfileCredentialsProvider with AWS_PROFILE';
 
 /**
  * Settings a copied Connect or Confluent file may hold that this sink cannot honour. Each stops
@@ -34,18 +31,6 @@ const REFUSALS: readonly Refusal[] = [
     names: /^aws\.lambda\.topic2function\.map$/,
     what: 'a topic-to-function map',
     instead: ONE_SINK_PER_FUNCTION,
-  },
-  {
-    names: /^aws\.lambda\.proxy\./,
-    what: 'an HTTP proxy for Lambda calls',
-    instead: 'reach Lambda directly or through an interface VPC endpoint (aws.lambda.endpoint)',
-  },
-  {
-    // The open-source kafka-connect-lambda names, and the usual aws.sts.* spelling.
-    names:
-      /^(aws\.credentials\.provider\.(role\.arn|session\.name|external\.id)|aws\.sts\.role\.(arn|external\.id|session\.name|duration\.seconds))$/,
-    what: 'assume-role settings in the connector file',
-    instead: ROLE_IN_PROFILE,
   },
   {
     names: /^record\.converter\.class$/,

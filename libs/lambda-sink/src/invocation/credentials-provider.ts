@@ -9,6 +9,7 @@ import {
   fromIni,
   fromInstanceMetadata,
   fromNodeProviderChain,
+  fromTemporaryCredentials,
   fromTokenFile,
 } from '@aws-sdk/credential-providers';
 import type { AwsCredentialsOptions } from '../config/lambda-sink-options';
@@ -49,6 +50,26 @@ type ProviderArgs = Parameters<AwsCredentialIdentityProvider>[0];
  * source was asked, so the startup error names the function, the region and the credentials source.
  */
 export function resolveCredentials(options: AwsCredentialsOptions): Credentials | undefined {
+  const source = sourceCredentials(options);
+  const role = options.assumeRole;
+  if (!role) return source;
+  // The role is assumed with the source credentials (the default chain when none is set), and
+  // refreshed by the SDK before it expires.
+  return naming(
+    `aws.credentials.provider.role.arn ${role.roleArn}`,
+    fromTemporaryCredentials({
+      masterCredentials: source,
+      params: {
+        RoleArn: role.roleArn,
+        RoleSessionName: role.sessionName,
+        ExternalId: role.externalId,
+        DurationSeconds: role.durationSeconds,
+      },
+    }),
+  );
+}
+
+function sourceCredentials(options: AwsCredentialsOptions): Credentials | undefined {
   if (options.accessKeyId && options.secretAccessKey) {
     return {
       accessKeyId: options.accessKeyId,

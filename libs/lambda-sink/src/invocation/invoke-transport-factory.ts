@@ -34,6 +34,7 @@ export function createInvokeTransport(
     region: resolveRegion(options),
     endpoint: options.endpoint,
     socketTimeoutMs: options.socketTimeoutMs,
+    proxy: options.proxy,
   };
   return {
     transport: new ThreadedInvokeTransport(options.invokeThreads, settings, (args) =>

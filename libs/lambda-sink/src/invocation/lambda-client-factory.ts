@@ -2,6 +2,7 @@ import { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { LambdaOptions } from '../config/lambda-sink-options';
 import { resolveCredentials, type Credentials } from './credentials-provider';
 
@@ -9,7 +10,10 @@ import { resolveCredentials, type Credentials } from './credentials-provider';
 const ENDPOINT_FALLBACK_REGION = 'us-east-1';
 
 /** What a Lambda client is built from, besides its credentials (plain data: it crosses threads). */
-export type LambdaClientSettings = Pick<LambdaOptions, 'region' | 'endpoint' | 'socketTimeoutMs'>;
+export type LambdaClientSettings = Pick<
+  LambdaOptions,
+  'region' | 'endpoint' | 'socketTimeoutMs' | 'proxy'
+>;
 
 export function resolveRegion(
   options: Pick<LambdaOptions, 'region' | 'endpoint'>,
@@ -41,6 +45,10 @@ export function buildLambdaClient(
   credentials: Credentials | undefined,
 ): LambdaClient {
   const agentOptions = { keepAlive: true, maxSockets: 256 };
+  // Through a proxy every call is a CONNECT tunnel, to an https endpoint or a plain http one.
+  const proxyAgent = settings.proxy
+    ? new HttpsProxyAgent(proxyUrl(settings.proxy), agentOptions)
+    : undefined;
   return new LambdaClient({
     region: resolveRegion(settings),
     endpoint: settings.endpoint,
@@ -51,8 +59,16 @@ export function buildLambdaClient(
       requestTimeout: settings.socketTimeoutMs,
       throwOnRequestTimeout: true,
       connectionTimeout: Math.min(settings.socketTimeoutMs, 10_000),
-      httpAgent: new Agent(agentOptions),
-      httpsAgent: new HttpsAgent(agentOptions),
+      httpAgent: proxyAgent ?? new Agent(agentOptions),
+      httpsAgent: proxyAgent ?? new HttpsAgent(agentOptions),
     }),
   });
+}
+
+/** The proxy URL with `aws.lambda.proxy.user` / `.password` as its user info (basic auth). */
+function proxyUrl(proxy: NonNullable<LambdaOptions['proxy']>): URL {
+  const url = new URL(proxy.url);
+  if (proxy.user !== undefined) url.username = encodeURIComponent(proxy.user);
+  if (proxy.password !== undefined) url.password = encodeURIComponent(proxy.password);
+  return url;
 }

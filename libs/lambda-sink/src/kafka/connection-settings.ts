@@ -15,6 +15,14 @@ export interface KafkaConnectionSettings {
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
 /** One object per mechanism, so a client library's own union of them accepts it. */
-export type SaslSettings = {
-  [M in SaslMechanism]: { mechanism: M; username: string; password: string };
-}[SaslMechanism];
+export type SaslSettings =
+  | {
+      [M in SaslMechanism]: { mechanism: M; username: string; password: string };
+    }[SaslMechanism]
+  | OAuthBearerSettings;
+
+/** OAUTHBEARER with a token source (MSK IAM): called whenever a new token is needed. */
+export interface OAuthBearerSettings {
+  mechanism: 'oauthbearer';
+  oauthBearerProvider: () => Promise<{ value: string }>;
+}
