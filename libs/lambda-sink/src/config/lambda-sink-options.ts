@@ -34,6 +34,16 @@ export interface KafkaSecurityOptions {
   sslCertificateLocation?: string;
   sslKeyLocation?: string;
   sslKeyPassword?: string;
+  /** A Java truststore: read only when its type is `PEM` (then it is the CA file). */
+  sslTruststoreLocation?: string;
+  sslTruststoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  /** A Java keystore: `PKCS12`, or `PEM` with key and certificate chain in one file (not JKS). */
+  sslKeystoreLocation?: string;
+  sslKeystoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  /** Password of a PKCS12 keystore. A secret: never logged. */
+  sslKeystorePassword?: string;
+  /** `https` (default) verifies the broker's host name; `''` turns that off, as in Java. */
+  sslEndpointIdentificationAlgorithm?: string;
 }
 
 export interface KafkaConnectionOptions extends KafkaSecurityOptions {

@@ -164,6 +164,9 @@ function connection(values: Values, prefix: string, clientId: string): KafkaConn
   };
 }
 
+const storeType = (value: string | undefined) =>
+  value?.toUpperCase() as KafkaSecurityOptions['sslTruststoreType'];
+
 function security(get: (name: string) => string | undefined): KafkaSecurityOptions {
   const securityProtocol = (get('security.protocol')?.toUpperCase() ??
     D.securityProtocol) as SecurityProtocol;
@@ -181,5 +184,11 @@ function security(get: (name: string) => string | undefined): KafkaSecurityOptio
     sslCertificateLocation: ssl('ssl.certificate.location'),
     sslKeyLocation: ssl('ssl.key.location'),
     sslKeyPassword: ssl('ssl.key.password'),
+    sslTruststoreLocation: ssl('ssl.truststore.location'),
+    sslTruststoreType: storeType(ssl('ssl.truststore.type')),
+    sslKeystoreLocation: ssl('ssl.keystore.location'),
+    sslKeystoreType: storeType(ssl('ssl.keystore.type')),
+    sslKeystorePassword: ssl('ssl.keystore.password'),
+    sslEndpointIdentificationAlgorithm: ssl('ssl.endpoint.identification.algorithm'),
   };
 }
