@@ -51,4 +51,6 @@ export const CONFIG_DEFAULTS = {
   // Kafka Connect's REST port, so existing health checks and dashboards keep working.
   listeners: 'http://0.0.0.0:8083',
   shutdownTimeoutMs: 30_000,
+  // A FAILED partition is a failure an operator must see; `up` is the opt-out for rollouts.
+  readinessFailedPartitions: 'down',
 } as const;

@@ -16,6 +16,8 @@ export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SS
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
 export type ConverterKind = 'string' | 'json' | 'bytearray';
 export type AutoOffsetReset = 'earliest' | 'latest';
+/** Whether a FAILED partition takes readiness DOWN (`down`) or leaves the replica ready (`up`). */
+export type ReadinessFailedPartitions = 'down' | 'up';
 
 export interface ConverterOptions {
   kind: ConverterKind;
@@ -140,6 +142,11 @@ export interface LambdaSinkOptions {
   listeners: string;
   /** ms the sink waits for in-flight work on shutdown before abandoning it (uncommitted). */
   shutdownTimeoutMs: number;
+  /**
+   * `readiness.failed.partitions`: `down` (default) gates readiness on FAILED partitions; `up`
+   * keeps a replica with a failed partition ready, so it does not stall a rolling update.
+   */
+  readinessFailedPartitions: ReadinessFailedPartitions;
   /** The properties as the user wrote them, secrets masked, for `GET /connectors/{name}/config`. */
   maskedProperties: Record<string, string>;
   /**

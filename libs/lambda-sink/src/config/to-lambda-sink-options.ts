@@ -11,6 +11,7 @@ import type {
   InvocationType,
   KafkaConnectionOptions,
   KafkaSecurityOptions,
+  ReadinessFailedPartitions,
   LambdaSinkOptions,
   SaslMechanism,
   SecurityProtocol,
@@ -129,6 +130,8 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
     },
     listeners: read.text('listeners') ?? D.listeners,
     shutdownTimeoutMs: read.int('shutdown.timeout.ms', D.shutdownTimeoutMs),
+    readinessFailedPartitions: (read.text('readiness.failed.partitions')?.toLowerCase() ??
+      D.readinessFailedPartitions) as ReadinessFailedPartitions,
   };
 }
 

@@ -80,6 +80,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'reporter.errorTopicPartitions': 'reporter.error.topic.partitions',
   listeners: 'listeners',
   shutdownTimeoutMs: 'shutdown.timeout.ms',
+  readinessFailedPartitions: 'readiness.failed.partitions',
 };
 
 export interface TypedProperties {

@@ -26,6 +26,8 @@ export class PartitionPositionsMonitor {
   private timer?: NodeJS.Timeout;
   /** `topic-partition` keys that existed when the task started (only with `latest`). */
   private existingAtStart?: Set<string>;
+  /** The task's previous assignment, to tell the metrics which partitions moved away. */
+  private owned: Array<{ topic: string; partition: number }> = [];
 
   constructor(
     private readonly positions: AssignmentPositions,
@@ -35,6 +37,7 @@ export class PartitionPositionsMonitor {
     logger: Logger,
   ) {
     this.logger = logger;
+    metrics.watchTask(status);
   }
 
   /** Notes the partitions that exist now; call before the consumer first subscribes. */
@@ -57,6 +60,14 @@ export class PartitionPositionsMonitor {
    * still works, so a failure is a warning.
    */
   async assigned(assignment: Assignment, consumer: Consumer): Promise<void> {
+    const now = Object.entries(assignment).flatMap(([topic, partitions]) =>
+      partitions.map((partition) => ({ topic, partition })),
+    );
+    const kept = new Set(now.map((p) => partitionKey(p.topic, p.partition)));
+    this.metrics.partitionsRevoked(
+      this.owned.filter((p) => !kept.has(partitionKey(p.topic, p.partition))),
+    );
+    this.owned = now;
     try {
       for (const position of await this.positions.read(assignment)) {
         this.apply(position);
