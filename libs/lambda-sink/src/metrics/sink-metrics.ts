@@ -80,6 +80,13 @@ export class SinkMetrics {
     registers: [this.registry],
   });
 
+  readonly reporterErrors = new Counter({
+    name: 'lambda_sink_reporter_errors_total',
+    help: 'Failed writes to the result, error and dead letter queue topics (each retry counts)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly recordErrors = new Counter({
     name: 'lambda_sink_record_errors_total',
     help: 'Records that failed, by error class and the action taken (fail, log, ignore, dlq)',

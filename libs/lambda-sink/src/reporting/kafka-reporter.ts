@@ -39,6 +39,7 @@ export class KafkaReporter {
     try {
       await this.producer.send({ topic, acks: -1, messages: records });
     } catch (error) {
+      this.metrics.reporterErrors.inc({ kind });
       throw new ReporterError(
         messages.reporterFailed(topic, describeError(error)),
         { topic },
