@@ -25,7 +25,7 @@ export type FailureVerdict = 'continue' | 'fail-partition' | 'fail-task';
  * metrics, and the status trace that the API and readiness show.
  */
 export class FailureHandler {
-  private readonly logger = new Logger('LambdaSink');
+  private readonly logger = new Logger('LambdaSink failures');
 
   constructor(
     private readonly options: LambdaSinkOptions,

@@ -41,7 +41,7 @@ export function createGroupConsumer(
   });
 }
 
-const logger = new Logger('LambdaSink');
+const logger = new Logger('LambdaSink consumer');
 
 /** Commits one partition's next offset; false (logged) when the group refused it. */
 export async function commitPartition(
