@@ -23,11 +23,12 @@ const build = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], {
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-// The one list of the service's Node flags, read from the build that was just checked.
+// The one list of the service's Node flags, read from the build that was just checked; heap
+// flags that NODE_OPTIONS sets are left to it (the command line would override them).
 const flagsModule = join(root, 'dist', 'apps', 'lambda-sink', 'src', 'service-node-flags.js');
-const { SERVICE_NODE_FLAGS } = await import(pathToFileURL(flagsModule).href);
+const { serviceNodeFlags } = await import(pathToFileURL(flagsModule).href);
 const main = join(root, 'dist', 'apps', 'lambda-sink', 'src', 'main.js');
-const argv = [...SERVICE_NODE_FLAGS, main, ...serviceArgs];
+const argv = [...serviceNodeFlags(process.env.NODE_OPTIONS), main, ...serviceArgs];
 
 if (typeof process.execve === 'function') {
   // Node 22.15+ / 23.11+: same pid, so signals reach the service directly.

@@ -71,6 +71,10 @@ if (specs.some(isIntegration) && !env.KAFKA_BOOTSTRAP_SERVERS) {
   startedBroker = true;
   env.KAFKA_BOOTSTRAP_SERVERS = `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
   env.KAFKA_SASL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SASL_PORT ?? 9094}`;
+  env.KAFKA_SSL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SSL_PORT ?? 9095}`;
+  env.KAFKA_MTLS_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_MTLS_PORT ?? 9096}`;
+  env.KAFKA_SASL_SSL_BOOTSTRAP_SERVERS ??= `127.0.0.1:${env.KAFKA_SASL_SSL_PORT ?? 9097}`;
+  env.KAFKA_TLS_DIR ??= join(root, '.kafka', 'tls');
 }
 
 // Integration specs about the Schema Registry converters need a real registry. Apicurio starts

@@ -11,6 +11,7 @@
 #
 # Environment knobs:
 #   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_SASL_PORT (9094)
+#   KAFKA_SSL_PORT (9095), KAFKA_MTLS_PORT (9096), KAFKA_SASL_SSL_PORT (9097)
 #   KAFKA_START_TIMEOUT (90 s), KAFKA_STOP_TIMEOUT (30 s)
 #   KAFKA_HEAP_OPTS (-Xms256m -Xmx768m), KAFKA_OPTS (extra JVM flags)
 #   KAFKA_READY_PROBE (auto|node|java), JAVA_HOME, MAVEN_OPTS (e.g. -Dmaven.repo.local=...)
@@ -28,6 +29,11 @@ KAFKA_CONFIG="$KAFKA_STATE_DIR/server.properties"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_SASL_PORT="${KAFKA_SASL_PORT:-9094}"
+KAFKA_SSL_PORT="${KAFKA_SSL_PORT:-9095}"
+KAFKA_MTLS_PORT="${KAFKA_MTLS_PORT:-9096}"
+KAFKA_SASL_SSL_PORT="${KAFKA_SASL_SSL_PORT:-9097}"
+# Every port variable, in the order start.sh reports them.
+KAFKA_PORT_NAMES=(KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT KAFKA_SSL_PORT KAFKA_MTLS_PORT KAFKA_SASL_SSL_PORT)
 KAFKA_HOST="127.0.0.1"
 
 # Credentials the readiness probe uses on the SASL listener (see kafka_server_jaas.conf).
@@ -50,18 +56,26 @@ kafka_elapsed() {
 
 kafka_check_ports_valid() {
   local name value
-  for name in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT; do
+  local -A seen=()
+  for name in "${KAFKA_PORT_NAMES[@]}"; do
     value="${!name}"
     if ! [[ "$value" =~ ^[0-9]+$ ]] || ((value < 1 || value > 65535)); then
       kafka_err "$name='$value' is not a valid TCP port"
       return 1
     fi
+    if [[ -n "${seen[$value]:-}" ]]; then
+      kafka_err "$name and ${seen[$value]} are both $value; every listener needs its own port"
+      return 1
+    fi
+    seen[$value]="$name"
   done
-  if [[ "$KAFKA_PORT" == "$KAFKA_CONTROLLER_PORT" || "$KAFKA_PORT" == "$KAFKA_SASL_PORT" ||
-    "$KAFKA_CONTROLLER_PORT" == "$KAFKA_SASL_PORT" ]]; then
-    kafka_err "KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_SASL_PORT must differ"
-    return 1
-  fi
+}
+
+# The ports as one string, for comparing a running broker's with the requested ones.
+kafka_ports_text() {
+  local name out=""
+  for name in "${KAFKA_PORT_NAMES[@]}"; do out+="${out:+/}${!name}"; done
+  printf '%s' "$out"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -262,6 +276,9 @@ kafka_load_running_ports() {
       PLAINTEXT://*) KAFKA_PORT="$port" ;;
       CONTROLLER://*) KAFKA_CONTROLLER_PORT="$port" ;;
       SASL_PLAINTEXT://*) KAFKA_SASL_PORT="$port" ;;
+      SSL://*) KAFKA_SSL_PORT="$port" ;;
+      MTLS://*) KAFKA_MTLS_PORT="$port" ;;
+      SASL_SSL://*) KAFKA_SASL_SSL_PORT="$port" ;;
     esac
   done
 }

@@ -13,6 +13,10 @@
 // via describeGroups), so the first consumer group of a test does not hit "The group
 // coordinator is not available" + retry. Failures of this step only warn.
 //
+// --scram-ssl HOST:PORT --ca FILE: instead, wait until SCRAM-SHA-256 and SCRAM-SHA-512 logins as
+// --user succeed over TLS (trusting the CA in FILE). start.sh runs it after adding the SCRAM
+// users, which reach the listener asynchronously, so a rejected login is retried here.
+//
 // Exit codes: 0 ready, 1 timed out / not ready (--once: a single failed attempt),
 //             2 the broker process (--pid) died, 3 SASL login rejected (bad credentials or
 //             SASL misconfigured; retrying would not help), 4 kafkajs not installed.
@@ -70,7 +74,7 @@ function processAlive(p) {
   }
 }
 
-async function describe(broker, saslOpts) {
+async function describe(broker, saslOpts, ssl) {
   const kafka = new Kafka({
     clientId: 'dev-kafka-ready-check',
     brokers: [broker],
@@ -79,6 +83,7 @@ async function describe(broker, saslOpts) {
     requestTimeout: 3000,
     retry: { retries: 0 },
     ...(saslOpts ? { sasl: saslOpts } : {}),
+    ...(ssl ? { ssl } : {}),
   });
   const admin = kafka.admin({ retry: { retries: 0 } });
   try {
@@ -93,7 +98,16 @@ async function describe(broker, saslOpts) {
   }
 }
 
+async function scramAttempt() {
+  const ssl = { ca: [require('node:fs').readFileSync(args.ca, 'utf8')] };
+  for (const mechanism of ['scram-sha-256', 'scram-sha-512']) {
+    await describe(args['scram-ssl'], { mechanism, username: user, password }, ssl);
+    if (verbose) console.error(`ready-check: SASL_SSL ${args['scram-ssl']} ${mechanism} ok`);
+  }
+}
+
 async function attempt() {
+  if (args['scram-ssl']) return scramAttempt();
   const info = await describe(plain, null);
   if (verbose) {
     console.error(
@@ -148,7 +162,7 @@ async function main() {
       process.exit(0);
     } catch (e) {
       lastError = e;
-      if (e && e.name === 'KafkaJSSASLAuthenticationError') {
+      if (e && e.name === 'KafkaJSSASLAuthenticationError' && !args['scram-ssl']) {
         console.error(
           `ready-check: SASL/PLAIN login as '${user}' on ${sasl} rejected: ${e.message}`,
         );

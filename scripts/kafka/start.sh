@@ -4,6 +4,9 @@
 #   PLAINTEXT       127.0.0.1:${KAFKA_PORT:-9092}
 #   CONTROLLER      127.0.0.1:${KAFKA_CONTROLLER_PORT:-9093}
 #   SASL_PLAINTEXT  127.0.0.1:${KAFKA_SASL_PORT:-9094}  (PLAIN; admin/admin-secret, sink/sink-secret)
+#   SSL             127.0.0.1:${KAFKA_SSL_PORT:-9095}   (no client certificate)
+#   SSL (mutual)    127.0.0.1:${KAFKA_MTLS_PORT:-9096}  (client certificate required)
+#   SASL_SSL        127.0.0.1:${KAFKA_SASL_SSL_PORT:-9097}  (PLAIN as above; SCRAM-SHA-256/512 sink/sink-secret)
 #
 # Idempotent: exits 0 if our broker is already up and serving. If KAFKA_BOOTSTRAP_SERVERS is
 # set, an external broker is used and nothing is started. Jars come from Maven Central via
@@ -12,9 +15,11 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+# shellcheck source=tls.sh
+source "$KAFKA_SCRIPT_DIR/tls.sh"
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "${1:-}" in
@@ -66,20 +71,25 @@ print_log_tail() {
   fi
 }
 
+listeners_text() {
+  printf 'PLAINTEXT %s, SASL_PLAINTEXT %s, SSL %s, mutual TLS %s, SASL_SSL %s; certificates in %s' \
+    "$KAFKA_PORT" "$KAFKA_SASL_PORT" "$KAFKA_SSL_PORT" "$KAFKA_MTLS_PORT" "$KAFKA_SASL_SSL_PORT" "$KAFKA_TLS_DIR"
+}
+
 ready_message() {
-  kafka_log "Kafka ready on $KAFKA_HOST:$KAFKA_PORT (SASL_PLAINTEXT PLAIN on $KAFKA_SASL_PORT) in $(kafka_elapsed "$START_MS") s"
+  kafka_log "Kafka ready on $KAFKA_HOST ($(listeners_text)) in $(kafka_elapsed "$START_MS") s"
 }
 
 # --- Already running? ---------------------------------------------------------------------
 if pid="$(kafka_find_pid)"; then
-  requested="$KAFKA_PORT/$KAFKA_CONTROLLER_PORT/$KAFKA_SASL_PORT"
+  requested="$(kafka_ports_text)"
   kafka_load_running_ports || true
-  if [[ "$requested" != "$KAFKA_PORT/$KAFKA_CONTROLLER_PORT/$KAFKA_SASL_PORT" ]]; then
-    kafka_err "our broker is already running (pid $pid) on ports $KAFKA_PORT/$KAFKA_CONTROLLER_PORT/$KAFKA_SASL_PORT (plain/controller/sasl), not the requested $requested. Run scripts/kafka/stop.sh first to change ports."
+  if [[ "$requested" != "$(kafka_ports_text)" ]]; then
+    kafka_err "our broker is already running (pid $pid) on ports $(kafka_ports_text) (${KAFKA_PORT_NAMES[*]}), not the requested $requested. Run scripts/kafka/stop.sh first to change ports."
     exit 1
   fi
   if kafka_wait_ready 5 "$pid" once >/dev/null 2>&1; then
-    kafka_log "Kafka is already running (pid $pid) and serving on $KAFKA_HOST:$KAFKA_PORT (SASL_PLAINTEXT PLAIN on $KAFKA_SASL_PORT)."
+    kafka_log "Kafka is already running (pid $pid) and serving on $KAFKA_HOST ($(listeners_text))."
     exit 0
   fi
   kafka_log "Kafka process $pid exists but is not serving yet; waiting up to ${START_TIMEOUT}s..."
@@ -100,13 +110,14 @@ port_in_use() {
   # Connect test only (no data sent); works without ss/netstat.
   (exec 3<>"/dev/tcp/$KAFKA_HOST/$1") 2>/dev/null
 }
-for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT"; do
+for port_name in "${KAFKA_PORT_NAMES[@]}"; do
+  port="${!port_name}"
   if port_in_use "$port"; then
     kafka_err "port $port on $KAFKA_HOST is already in use by another process (not our broker):"
     if command -v ss >/dev/null 2>&1; then
       ss -ltnp "sport = :$port" >&2 || true
     fi
-    kafka_err "free it, choose other ports (KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_SASL_PORT), or point KAFKA_BOOTSTRAP_SERVERS at an existing broker."
+    kafka_err "free it, choose other ports ($port_name or the other ${KAFKA_PORT_NAMES[*]}), or point KAFKA_BOOTSTRAP_SERVERS at an existing broker."
     exit 1
   fi
 done
@@ -114,11 +125,19 @@ done
 # --- Classpath (Maven, cached) ---------------------------------------------------------------
 kafka_resolve_classpath
 
+# --- TLS material (generated once, cached in .kafka/tls) ---------------------------------------
+kafka_tls_ensure
+
 # --- Config ---------------------------------------------------------------------------------------
 config="$(<"$KAFKA_SCRIPT_DIR/server.properties.template")"
 config="${config//@KAFKA_PORT@/$KAFKA_PORT}"
 config="${config//@KAFKA_CONTROLLER_PORT@/$KAFKA_CONTROLLER_PORT}"
 config="${config//@KAFKA_SASL_PORT@/$KAFKA_SASL_PORT}"
+config="${config//@KAFKA_SSL_PORT@/$KAFKA_SSL_PORT}"
+config="${config//@KAFKA_MTLS_PORT@/$KAFKA_MTLS_PORT}"
+config="${config//@KAFKA_SASL_SSL_PORT@/$KAFKA_SASL_SSL_PORT}"
+config="${config//@KAFKA_TLS_DIR@/$KAFKA_TLS_DIR}"
+config="${config//@KAFKA_TLS_STORE_PASSWORD@/$KAFKA_TLS_STORE_PASSWORD}"
 config="${config//@KAFKA_DATA_DIR@/$KAFKA_DATA_DIR}"
 printf '%s\n' "$config" >"$KAFKA_CONFIG.tmp"
 mv -f "$KAFKA_CONFIG.tmp" "$KAFKA_CONFIG"
@@ -139,6 +158,7 @@ jvm_opts=(
 
 # --- Format KRaft storage on first start ---------------------------------------------------------
 if [[ ! -f "$KAFKA_DATA_DIR/meta.properties" ]]; then
+  kafka_scram_format_args
   # A cluster id is a base64url-encoded random UUID (22 chars); avoid a leading '-' (CLI-unsafe).
   cluster_id=""
   while [[ -z "$cluster_id" || "$cluster_id" == -* ]]; do
@@ -149,11 +169,13 @@ if [[ ! -f "$KAFKA_DATA_DIR/meta.properties" ]]; then
   if ! "$KAFKA_JAVA" -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dlog4j2.configurationFile="$KAFKA_SCRIPT_DIR/log4j2-tools.xml" \
     -cp "$KAFKA_CLASSPATH" kafka.tools.StorageTool format \
-    --cluster-id "$cluster_id" --config "$KAFKA_CONFIG" >"$KAFKA_LOG_DIR/format.log" 2>&1; then
+    --cluster-id "$cluster_id" --config "$KAFKA_CONFIG" "${KAFKA_SCRAM_FORMAT_ARGS[@]}" \
+    >"$KAFKA_LOG_DIR/format.log" 2>&1; then
     kafka_err "storage format failed:"
     cat "$KAFKA_LOG_DIR/format.log" >&2
     exit 1
   fi
+  touch "$(kafka_scram_marker)"
   kafka_log "Storage formatted in $(kafka_elapsed "$format_ms") s."
 fi
 
@@ -193,6 +215,7 @@ if ((rc == 2)) && [[ "$KAFKA_CDS_MODE" == "use" ]] &&
 fi
 set -e
 if ((rc == 0)); then
+  kafka_scram_ensure "$pid" || exit 1
   ready_message
   exit 0
 fi

@@ -45,7 +45,7 @@ else
 fi
 rc=$?
 if ((rc == 0)); then
-  say "Kafka is running (pid $pid) and serving on $KAFKA_HOST:$KAFKA_PORT (SASL_PLAINTEXT PLAIN on $KAFKA_SASL_PORT)."
+  say "Kafka is running (pid $pid) and serving on $KAFKA_HOST:$KAFKA_PORT (SASL_PLAINTEXT $KAFKA_SASL_PORT, SSL $KAFKA_SSL_PORT, mutual TLS $KAFKA_MTLS_PORT, SASL_SSL $KAFKA_SASL_SSL_PORT)."
   exit 0
 fi
 say "Kafka process $pid is alive but not serving requests (probe exit $rc); see $KAFKA_LOG_DIR/server.log"

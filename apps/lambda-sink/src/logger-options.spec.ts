@@ -13,8 +13,8 @@ function logged(object: Record<string, unknown>): string {
       done();
     },
   });
-  const { redact } = loggerOptions().pinoHttp as LoggerOptions;
-  pino({ redact }, sink).error(object, 'Health Check has failed!');
+  const { redact, formatters, timestamp } = loggerOptions().pinoHttp as LoggerOptions;
+  pino({ redact, formatters, timestamp }, sink).error(object, 'Health Check has failed!');
   return line;
 }
 
@@ -46,5 +46,11 @@ describe('the service logger', () => {
     const { req } = JSON.parse(line) as { req: { headers: Record<string, string> } };
     assert.equal(req.headers.cookie, '[hidden]');
     assert.equal(req.headers.accept, '*/*', 'other headers are shown');
+  });
+
+  it('writes the level as a name and the time as ISO 8601', () => {
+    const { level, time } = JSON.parse(logged({})) as { level: unknown; time: unknown };
+    assert.equal(level, 'error');
+    assert.match(String(time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 });

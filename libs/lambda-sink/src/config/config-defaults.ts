@@ -63,4 +63,6 @@ export const CONFIG_DEFAULTS = {
   shutdownTimeoutMs: 30_000,
   // Prometheus scrapes without credentials by default; closing /metrics is an explicit choice.
   restMetricsAuthRequired: false,
+  // A FAILED partition is a failure an operator must see; `up` is the opt-out for rollouts.
+  readinessFailedPartitions: 'down',
 } as const;

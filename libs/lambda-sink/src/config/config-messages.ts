@@ -162,3 +162,17 @@ export const requiredForOauthBearer = (handler: string) =>
   `is required with sasl.mechanism OAUTHBEARER: ${handler} (MSK IAM) is the token source the sink has`;
 export const mskIamNoRegion = () =>
   'MSK IAM needs a region: broker host names of MSK (…kafka.REGION.amazonaws.com) or AWS_REGION';
+
+// Java keystores (ssl.truststore.* / ssl.keystore.*): Node's TLS reads PEM and PKCS12 only.
+export const truststoreNotPem = (typeProperty: string, type: string) =>
+  `is a ${type} truststore (${typeProperty}), which the Node.js client cannot read: export the ` +
+  'CA certificate(s) to PEM (`keytool -exportcert -rfc -alias <alias> -keystore <file> -file ' +
+  'ca.pem`) and set ssl.ca.location, or set ssl.truststore.type=PEM if the file already is PEM';
+export const keystoreIsJks = (typeProperty: string) =>
+  `is a JKS keystore (${typeProperty}), which the Node.js client cannot read: convert it with ` +
+  '`keytool -importkeystore -srckeystore <file> -destkeystore client.p12 -deststoretype PKCS12` ' +
+  'and set ssl.keystore.type=PKCS12, or export PEM files for ssl.certificate.location and ' +
+  'ssl.key.location';
+export const exclusiveWith = (other: string) => `set either this or ${other}, not both`;
+export const keystoreUnreadable = (type: string) =>
+  `ssl.keystore.type ${type} cannot be read by the Node.js client; use PKCS12 or PEM`;

@@ -66,6 +66,7 @@ describe('docs/CONFIGURATION.md', () => {
       'errors.log.enable': CONFIG_DEFAULTS.errorsLogEnable,
       listeners: CONFIG_DEFAULTS.listeners,
       'shutdown.timeout.ms': CONFIG_DEFAULTS.shutdownTimeoutMs,
+      'readiness.failed.partitions': CONFIG_DEFAULTS.readinessFailedPartitions,
     };
     for (const [property, value] of Object.entries(expected)) {
       const defaultCell = cells(property)[3] ?? '';

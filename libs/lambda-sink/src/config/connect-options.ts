@@ -10,7 +10,13 @@ import { toLambdaSinkOptions } from './to-lambda-sink-options';
 import { validateConnectProperties } from './validate-connect-properties';
 
 // Empty means "disabled" for these (as in the Confluent connector), "unset" for everything else.
-const EMPTY_MEANS_DISABLED = new Set(['reporter.result.topic.name', 'reporter.error.topic.name']);
+const EMPTY_MEANS_DISABLED = new Set([
+  'reporter.result.topic.name',
+  'reporter.error.topic.name',
+  // Empty turns host name verification off, as in the Java client.
+  'ssl.endpoint.identification.algorithm',
+  'reporter.ssl.endpoint.identification.algorithm',
+]);
 
 // As in Java clients, an empty endpoint identification algorithm turns the host name check off.
 const emptyIsAValue = (name: string) =>

@@ -1,5 +1,5 @@
 import * as m from './config-messages';
-import type { ErrorsTolerance } from './lambda-sink-options';
+import type { ErrorsTolerance, ReadinessFailedPartitions } from './lambda-sink-options';
 import { AnyValueRule } from './property-rule';
 import {
   IsBooleanText,
@@ -14,6 +14,8 @@ import {
   IsTopicList,
   IsTopicNameOrEmpty,
 } from './property-rules';
+
+export const READINESS_FAILED_PARTITIONS: readonly ReadinessFailedPartitions[] = ['down', 'up'];
 
 /** The Confluent class a migrating user has in their file, and this project's own. */
 export const CONNECTOR_CLASSES = [
@@ -86,4 +88,8 @@ export class ConnectorProperties {
 
   @IsIntegerText(0)
   'shutdown.timeout.ms'?: string;
+
+  // This project's addition: whether a FAILED partition takes readiness DOWN.
+  @IsOneOf(READINESS_FAILED_PARTITIONS)
+  'readiness.failed.partitions'?: string;
 }

@@ -6,13 +6,16 @@ import {
   generateAuthTokenFromProfile,
   generateAuthTokenFromRole,
 } from 'aws-msk-iam-sasl-signer-js';
-import { mskIamNoRegion, saslIncomplete } from './config-messages';
+import { keystoreUnreadable, mskIamNoRegion, saslIncomplete } from './config-messages';
 import type { KafkaConnectionOptions } from './lambda-sink-options';
 
 /** Reads a PEM file; injectable so the mapping is testable without files. */
 export type PemReader = (path: string) => string;
+/** Reads a binary (PKCS12) keystore. */
+export type StoreReader = (path: string) => Buffer;
 
 const readPemFile: PemReader = (path) => readFileSync(path, 'utf8');
+const readStoreFile: StoreReader = (path) => readFileSync(path);
 
 /**
  * The client settings for a consumer or reporter connection: the Java client's
@@ -21,30 +24,57 @@ const readPemFile: PemReader = (path) => readFileSync(path, 'utf8');
 export function buildKafkaConfig(
   connection: KafkaConnectionOptions,
   readPem: PemReader = readPemFile,
+  readStore: StoreReader = readStoreFile,
 ): KafkaConnectionSettings {
   const config: KafkaConnectionSettings = {
     brokers: [...connection.bootstrapServers],
     clientId: connection.clientId,
   };
   const protocol = connection.securityProtocol;
-  if (protocol === 'SSL' || protocol === 'SASL_SSL') config.ssl = tlsOptions(connection, readPem);
+  if (protocol === 'SSL' || protocol === 'SASL_SSL')
+    config.ssl = tlsOptions(connection, readPem, readStore);
   if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL')
     config.sasl = saslOptions(connection);
   return config;
 }
 
-/** `true` (system CAs, no client certificate) unless PEM files are configured. */
+/**
+ * `true` (system CAs, no client certificate, host name checked) unless something is configured.
+ * Java's keystore settings land on the same Node options: a PEM truststore is the CA file, a
+ * PKCS12 keystore is `pfx`, a PEM keystore holds both key and certificate. Validation refuses JKS.
+ */
 function tlsOptions(
   connection: KafkaConnectionOptions,
   readPem: PemReader,
+  readStore: StoreReader,
 ): ConnectionOptions | true {
   const { sslCaLocation, sslCertificateLocation, sslKeyLocation, sslKeyPassword } = connection;
-  if (!sslCaLocation && !sslCertificateLocation && !sslKeyLocation) return true;
+  const { sslTruststoreLocation, sslKeystoreLocation, sslKeystoreType } = connection;
+  const caLocation =
+    sslCaLocation ?? (connection.sslTruststoreType === 'PEM' ? sslTruststoreLocation : undefined);
+  const skipHostname = connection.sslEndpointIdentificationAlgorithm === '';
+  if (!caLocation && !sslCertificateLocation && !sslKeyLocation && !sslKeystoreLocation) {
+    if (!skipHostname) return true;
+  }
   const tls: ConnectionOptions = {};
-  if (sslCaLocation) tls.ca = [readPem(sslCaLocation)];
+  if (caLocation) tls.ca = [readPem(caLocation)];
   if (sslCertificateLocation) tls.cert = readPem(sslCertificateLocation);
   if (sslKeyLocation) tls.key = readPem(sslKeyLocation);
   if (sslKeyPassword !== undefined) tls.passphrase = sslKeyPassword;
+  if (sslKeystoreLocation) {
+    if (sslKeystoreType === 'PKCS12') {
+      tls.pfx = readStore(sslKeystoreLocation);
+      if (connection.sslKeystorePassword !== undefined)
+        tls.passphrase = connection.sslKeystorePassword;
+    } else if (sslKeystoreType === 'PEM') {
+      tls.cert = tls.key = readPem(sslKeystoreLocation);
+    } else {
+      // Validation refuses this; a typed caller that skipped it still gets a clear error.
+      throw new TypeError(keystoreUnreadable(sslKeystoreType ?? 'JKS'));
+    }
+  }
+  // As Java with ssl.endpoint.identification.algorithm empty: the chain is still verified.
+  if (skipHostname) tls.checkServerIdentity = () => undefined;
   return tls;
 }
 

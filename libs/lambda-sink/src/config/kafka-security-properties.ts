@@ -10,6 +10,10 @@ import {
 import type { SaslMechanism, SecurityProtocol } from './lambda-sink-options';
 import { AnyValueRule, PropertyRule } from './property-rule';
 import { IsOneOf, IsReadableFile } from './property-rules';
+import { IsReadableKeystore, IsReadableTruststore, STORE_TYPES } from './java-keystore-rules';
+
+/** `https` (the Java default) checks the broker's host name against its certificate; empty does not. */
+export const ENDPOINT_IDENTIFICATION_ALGORITHMS = ['https', ''];
 
 export const SECURITY_PROTOCOLS: readonly SecurityProtocol[] = [
   'PLAINTEXT',
@@ -30,7 +34,13 @@ export const MSK_OAUTH_CALLBACK_HANDLER =
   'software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler';
 
 type SecurityName =
-  'security.protocol' | 'sasl.mechanism' | 'ssl.certificate.location' | 'ssl.key.location';
+  | 'security.protocol'
+  | 'sasl.mechanism'
+  | 'ssl.ca.location'
+  | 'ssl.certificate.location'
+  | 'ssl.key.location'
+  | 'ssl.truststore.type'
+  | 'ssl.keystore.type';
 
 /** The value in force for a setting, and which property it came from. */
 interface Resolved {
@@ -139,6 +149,30 @@ export class KafkaSecurityProperties {
 
   @Allow()
   'ssl.key.password'?: string;
+
+  @IsReadableFile()
+  @IsReadableTruststore()
+  'ssl.truststore.location'?: string;
+
+  @IsOneOf(STORE_TYPES)
+  'ssl.truststore.type'?: string;
+
+  // Accepted so a Java file carries over; a PEM truststore has no password.
+  @Allow()
+  'ssl.truststore.password'?: string;
+
+  @IsReadableFile()
+  @IsReadableKeystore()
+  'ssl.keystore.location'?: string;
+
+  @IsOneOf(STORE_TYPES)
+  'ssl.keystore.type'?: string;
+
+  @Allow()
+  'ssl.keystore.password'?: string;
+
+  @IsOneOf(ENDPOINT_IDENTIFICATION_ALGORITHMS)
+  'ssl.endpoint.identification.algorithm'?: string;
 
   constructor(
     /** `''` for the consumer's settings, `'reporter.'` for the reporter's. */

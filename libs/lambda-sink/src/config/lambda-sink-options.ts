@@ -27,6 +27,8 @@ export type ConverterKind = 'string' | 'json' | 'bytearray' | SchemaRegistryForm
 /** The Schema Registry converters: Avro, Protobuf and JSON Schema, read by schema id. */
 export type SchemaRegistryFormat = 'avro' | 'protobuf' | 'jsonschema';
 export type AutoOffsetReset = 'earliest' | 'latest';
+/** Whether a FAILED partition takes readiness DOWN (`down`) or leaves the replica ready (`up`). */
+export type ReadinessFailedPartitions = 'down' | 'up';
 
 export interface ConverterOptions {
   kind: ConverterKind;
@@ -89,6 +91,16 @@ export interface KafkaSecurityOptions {
   sslCertificateLocation?: string;
   sslKeyLocation?: string;
   sslKeyPassword?: string;
+  /** A Java truststore: read only when its type is `PEM` (then it is the CA file). */
+  sslTruststoreLocation?: string;
+  sslTruststoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  /** A Java keystore: `PKCS12`, or `PEM` with key and certificate chain in one file (not JKS). */
+  sslKeystoreLocation?: string;
+  sslKeystoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  /** Password of a PKCS12 keystore. A secret: never logged. */
+  sslKeystorePassword?: string;
+  /** `https` (default) verifies the broker's host name; `''` turns that off, as in Java. */
+  sslEndpointIdentificationAlgorithm?: string;
 }
 
 export interface KafkaConnectionOptions extends KafkaSecurityOptions {
@@ -226,6 +238,11 @@ export interface LambdaSinkOptions {
   rest: RestOptions;
   /** ms the sink waits for in-flight work on shutdown before abandoning it (uncommitted). */
   shutdownTimeoutMs: number;
+  /**
+   * `readiness.failed.partitions`: `down` (default) gates readiness on FAILED partitions; `up`
+   * keeps a replica with a failed partition ready, so it does not stall a rolling update.
+   */
+  readinessFailedPartitions: ReadinessFailedPartitions;
   /** The properties as the user wrote them, secrets masked, for `GET /connectors/{name}/config`. */
   maskedProperties: Record<string, string>;
   /**

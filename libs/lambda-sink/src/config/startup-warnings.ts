@@ -17,6 +17,13 @@ const SSL_NAMES = [
   'ssl.certificate.location',
   'ssl.key.location',
   'ssl.key.password',
+  'ssl.truststore.location',
+  'ssl.truststore.type',
+  'ssl.truststore.password',
+  'ssl.keystore.location',
+  'ssl.keystore.type',
+  'ssl.keystore.password',
+  'ssl.endpoint.identification.algorithm',
 ];
 
 /**

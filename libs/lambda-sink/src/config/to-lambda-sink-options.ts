@@ -14,6 +14,7 @@ import type {
   InvocationType,
   KafkaConnectionOptions,
   KafkaSecurityOptions,
+  ReadinessFailedPartitions,
   LambdaSinkOptions,
   SaslMechanism,
   SecurityProtocol,
@@ -157,6 +158,8 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       https: httpsListener(values),
     },
     shutdownTimeoutMs: read.int('shutdown.timeout.ms', D.shutdownTimeoutMs),
+    readinessFailedPartitions: (read.text('readiness.failed.partitions')?.toLowerCase() ??
+      D.readinessFailedPartitions) as ReadinessFailedPartitions,
   };
 }
 
@@ -224,6 +227,9 @@ function connection(values: Values, prefix: string, clientId: string): KafkaConn
   };
 }
 
+const storeType = (value: string | undefined) =>
+  value?.toUpperCase() as KafkaSecurityOptions['sslTruststoreType'];
+
 function security(get: (name: string) => string | undefined): KafkaSecurityOptions {
   const securityProtocol = (get('security.protocol')?.toUpperCase() ??
     D.securityProtocol) as SecurityProtocol;
@@ -245,5 +251,11 @@ function security(get: (name: string) => string | undefined): KafkaSecurityOptio
     sslCertificateLocation: ssl('ssl.certificate.location'),
     sslKeyLocation: ssl('ssl.key.location'),
     sslKeyPassword: ssl('ssl.key.password'),
+    sslTruststoreLocation: ssl('ssl.truststore.location'),
+    sslTruststoreType: storeType(ssl('ssl.truststore.type')),
+    sslKeystoreLocation: ssl('ssl.keystore.location'),
+    sslKeystoreType: storeType(ssl('ssl.keystore.type')),
+    sslKeystorePassword: ssl('ssl.keystore.password'),
+    sslEndpointIdentificationAlgorithm: ssl('ssl.endpoint.identification.algorithm'),
   };
 }

@@ -16,6 +16,12 @@ const CONNECTION_PATHS: Record<string, string> = {
   sslCertificateLocation: 'ssl.certificate.location',
   sslKeyLocation: 'ssl.key.location',
   sslKeyPassword: 'ssl.key.password',
+  sslTruststoreLocation: 'ssl.truststore.location',
+  sslTruststoreType: 'ssl.truststore.type',
+  sslKeystoreLocation: 'ssl.keystore.location',
+  sslKeystoreType: 'ssl.keystore.type',
+  sslKeystorePassword: 'ssl.keystore.password',
+  sslEndpointIdentificationAlgorithm: 'ssl.endpoint.identification.algorithm',
 };
 
 const prefixed = (pathPrefix: string, propertyPrefix: string) =>
@@ -122,6 +128,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   shutdownTimeoutMs: 'shutdown.timeout.ms',
   ...registryPaths('key'),
   ...registryPaths('value'),
+  readinessFailedPartitions: 'readiness.failed.partitions',
 };
 
 export interface TypedProperties {

@@ -1,3 +1,5 @@
+import { kafkaCauseHint } from './kafka-cause-hints';
+
 /**
  * Every error message the sink builds, in one place, so wording stays consistent and no
  * message can pick up a secret by accident: they take only names, coordinates and AWS error text.
@@ -28,7 +30,7 @@ export const messages = {
     `topic "${topic}" needs replication factor ${factor} but the cluster has ${brokers} broker(s); ` +
     `set the matching *.replication.factor property to at most ${brokers}`,
   kafkaClientFailed: (client: string, servers: string, protocol: string, cause: string) =>
-    `the ${client} could not work with Kafka at ${servers} (${protocol}): ${cause}`,
+    `the ${client} could not work with Kafka at ${servers} (${protocol}): ${cause}${kafkaCauseHint(cause)}`,
   topicsMissing: (topics: string[], servers: string) =>
     `topic(s) ${topics.map((t) => `"${t}"`).join(', ')} do not exist on ${servers}; create them first ` +
     `(the sink reads topics, it does not create them)`,

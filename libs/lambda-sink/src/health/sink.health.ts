@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { LambdaSinkEngine } from '../transport/lambda-sink-engine';
+import { sinkReadiness } from './readiness';
 
 /**
- * Readiness of the sink: running, every task joined to the consumer group, nothing FAILED.
- * The body names failed tasks and partitions with their last error, so `kubectl describe`
- * already tells an operator which partition stopped and why.
+ * Readiness of the sink (the rules are in `sinkReadiness`). The body names failed tasks and
+ * partitions with their last error, and partitions retrying a transient Lambda error, so
+ * `kubectl describe` already tells an operator which partition stopped or waits, and why.
  */
 @Injectable()
 export class SinkHealthIndicator {
@@ -16,28 +17,35 @@ export class SinkHealthIndicator {
 
   isReady(key = 'lambda-sink') {
     const indicator = this.health.check(key);
-    const { status } = this.engine;
-    const failedTasks = status.failedTasks().map((t) => ({ task: t.id, error: t.trace }));
-    const failedPartitions = status.failedPartitions().map((p) => ({
-      topic: p.topic,
-      partition: p.partition,
-      offset: p.failedAtOffset,
-      error: p.trace,
-    }));
-    const joined = status.tasks.length > 0 && status.tasks.every((t) => t.joinedGroup);
+    const { status, options } = this.engine;
+    const partitions = status.tasks.flatMap((t) => [...t.partitions.values()]);
+    const { ready, reasons } = sinkReadiness(
+      status,
+      this.engine.running,
+      options.readinessFailedPartitions,
+    );
     const details = {
       state: status.connectorState,
-      joinedGroup: joined,
-      lambdaReachable: this.engine.lambdaReachable,
-      failedTasks,
-      failedPartitions,
+      joinedGroup: status.tasks.length > 0 && status.tasks.every((t) => t.joinedGroup),
+      reasons,
+      failedTasks: status.failedTasks().map((t) => ({ task: t.id, error: t.trace })),
+      failedPartitions: status.failedPartitions().map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        offset: p.failedAtOffset,
+        error: p.trace,
+      })),
+      readinessFailedPartitions: options.readinessFailedPartitions,
+      retryingPartitions: partitions
+        .filter((p) => p.retry !== undefined)
+        .map((p) => ({
+          topic: p.topic,
+          partition: p.partition,
+          offset: p.retry?.offset,
+          attempts: p.retry?.attempts,
+          error: p.retry?.reason,
+        })),
     };
-    const ready =
-      this.engine.running &&
-      joined &&
-      this.engine.lambdaReachable &&
-      failedTasks.length === 0 &&
-      failedPartitions.length === 0;
     return ready ? indicator.up(details) : indicator.down(details);
   }
 }

@@ -1,4 +1,14 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { partitionKey, type TaskStatus } from '../status/sink-status';
+import { PARTITION_STATES, partitionStateOf } from './partition-state';
+
+export interface SinkMetricsOptions {
+  /**
+   * Process metrics (`collectDefaultMetrics`: CPU, RSS, heap, event-loop lag, GC) in this
+   * registry; default true. Skipped when the registry already has them (a shared registry).
+   */
+  processMetrics?: boolean;
+}
 
 /**
  * The sink's Prometheus series (SPEC 7). One registry per sink instance, so two sinks in one
@@ -7,6 +17,14 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
  */
 export class SinkMetrics {
   readonly registry = new Registry();
+  /** The tasks whose partitions the state gauge shows (registered by each task's monitor). */
+  private readonly tasks = new Set<TaskStatus>();
+
+  constructor(options: SinkMetricsOptions = {}) {
+    const present = this.registry.getSingleMetric('process_cpu_user_seconds_total');
+    if ((options.processMetrics ?? true) && !present)
+      collectDefaultMetrics({ register: this.registry });
+  }
 
   readonly recordsConsumed = new Counter({
     name: 'lambda_sink_records_consumed_total',
@@ -62,6 +80,13 @@ export class SinkMetrics {
     registers: [this.registry],
   });
 
+  readonly reporterErrors = new Counter({
+    name: 'lambda_sink_reporter_errors_total',
+    help: 'Failed writes to the result, error and dead letter queue topics (each retry counts)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly recordErrors = new Counter({
     name: 'lambda_sink_record_errors_total',
     help: 'Records that failed, by error class and the action taken (fail, log, ignore, dlq)',
@@ -69,9 +94,53 @@ export class SinkMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * One series per partition and state, 1 for the state it is in and 0 for the others (a state
+   * set, as kube-state-metrics does), so `== 1` selects and `sum by (state)` counts. Read from the
+   * task status at scrape time, so it can never disagree with the status API.
+   */
+  readonly partitionState = new Gauge({
+    name: 'lambda_sink_partition_state',
+    help: 'Partition state (RUNNING, RETRYING, PAUSED, FAILED): 1 for the current one',
+    labelNames: ['topic', 'partition', 'state'] as const,
+    registers: [this.registry],
+    collect: () => this.collectPartitionStates(),
+  });
+
   readonly commits = new Counter({
     name: 'lambda_sink_offset_commits_total',
     help: 'Offset commits sent to the consumer group',
     registers: [this.registry],
   });
+
+  /** Shows `task`'s partitions in the state gauge from now on. */
+  watchTask(task: TaskStatus): void {
+    this.tasks.add(task);
+  }
+
+  /**
+   * Drops the per-partition series of partitions a task no longer owns after a rebalance, unless
+   * another task of this sink now owns them (it may have joined first). A lag series left behind
+   * would stay frozen at its last value, on a replica that no longer reads the partition.
+   */
+  partitionsRevoked(revoked: ReadonlyArray<{ topic: string; partition: number }>): void {
+    for (const { topic, partition } of revoked) {
+      const key = partitionKey(topic, partition);
+      if ([...this.tasks].some((t) => t.partitions.has(key))) continue;
+      this.consumerLag.remove({ topic, partition: String(partition) });
+    }
+  }
+
+  private collectPartitionStates(): void {
+    this.partitionState.reset();
+    for (const task of this.tasks) {
+      for (const p of task.partitions.values()) {
+        const current = partitionStateOf(task, p);
+        for (const state of PARTITION_STATES) {
+          const labels = { topic: p.topic, partition: String(p.partition), state };
+          this.partitionState.set(labels, state === current ? 1 : 0);
+        }
+      }
+    }
+  }
 }

@@ -34,6 +34,7 @@ export class KafkaReporter {
     try {
       await this.producer.send(topic, records);
     } catch (error) {
+      this.metrics.reporterErrors.inc({ kind });
       throw new ReporterError(
         messages.reporterFailed(topic, describeError(error)),
         { topic },

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { describeError } from '../errors/messages';
 import type { GroupConsumerPort } from '../kafka';
 
-const logger = new Logger('LambdaSink');
+const logger = new Logger('LambdaSink consumer');
 
 /** Commits one partition's next offset; false (logged) when the group refused it. */
 export async function commitPartition(

@@ -25,7 +25,7 @@ export type FailureVerdict = 'continue' | 'fail-partition' | 'fail-task';
  * itself (errors/outcome-policy.ts does).
  */
 export class FailureHandler {
-  private readonly logger = new Logger('LambdaSink');
+  private readonly logger = new Logger('LambdaSink failures');
   private readonly settings: PolicySettings;
 
   constructor(

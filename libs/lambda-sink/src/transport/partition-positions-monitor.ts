@@ -33,6 +33,8 @@ export class PartitionPositionsMonitor {
   private timer?: NodeJS.Timeout;
   /** `topic-partition` keys that existed when the task started (only with `latest`). */
   private existingAtStart?: Set<string>;
+  /** The task's previous assignment, to tell the metrics which partitions moved away. */
+  private owned: Array<{ topic: string; partition: number }> = [];
 
   constructor(
     private readonly positions: AssignmentPositions,
@@ -42,6 +44,7 @@ export class PartitionPositionsMonitor {
     logger: Logger,
   ) {
     this.logger = logger;
+    metrics.watchTask(status);
   }
 
   /** Notes the partitions that exist now; call before the consumer first subscribes. */
@@ -64,6 +67,14 @@ export class PartitionPositionsMonitor {
    * the sink still works (from the earliest offset at worst), so a failure is a warning.
    */
   async assigned(assignment: Assignment, consumer: GroupConsumerPort): Promise<void> {
+    const now = Object.entries(assignment).flatMap(([topic, partitions]) =>
+      partitions.map((partition) => ({ topic, partition })),
+    );
+    const kept = new Set(now.map((p) => partitionKey(p.topic, p.partition)));
+    this.metrics.partitionsRevoked(
+      this.owned.filter((p) => !kept.has(partitionKey(p.topic, p.partition))),
+    );
+    this.owned = now;
     try {
       for (const position of await this.positions.read(assignment)) {
         this.apply(position);

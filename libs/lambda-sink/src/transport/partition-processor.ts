@@ -59,7 +59,7 @@ export interface PartitionProcessorDeps {
  * `log`/`ignore`/DLQ) and its result or error records were acknowledged by Kafka.
  */
 export class PartitionProcessor {
-  private readonly logger = new Logger('LambdaSink');
+  private readonly logger = new Logger('LambdaSink partitions');
   private readonly retries = new RetryAnnouncer(this.logger);
 
   constructor(private readonly deps: PartitionProcessorDeps) {}

@@ -27,7 +27,7 @@ export class ReporterAbandoned extends Error {}
  * does a record that cannot even be encoded here (ReporterEncodingError, a kind of rejection).
  */
 export class ReporterRetrier {
-  private readonly logger = new Logger('LambdaSink');
+  private readonly logger = new Logger('LambdaSink reporter');
 
   constructor(private readonly reporter: KafkaReporter) {}
 

@@ -17,7 +17,7 @@ export class RetryAnnouncer {
   private readonly lastWarnAt = new WeakMap<PartitionStatus, number>();
 
   constructor(
-    private readonly logger: Logger = new Logger('LambdaSink'),
+    private readonly logger: Logger = new Logger('LambdaSink retries'),
     private readonly now: () => number = Date.now,
   ) {}
 

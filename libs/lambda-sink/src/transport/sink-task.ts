@@ -52,7 +52,7 @@ export class SinkTask {
   private assignmentReady: Promise<void> = Promise.resolve();
   /** Partitions paused while they wait out a retry backoff, with the timer that resumes them. */
   private readonly retryTimers = new Map<string, NodeJS.Timeout>();
-  private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink'));
+  private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink pauses'));
   private readonly watchdog = new FetchWatchdog(
     () => !this.stopping && !this.restarting && this.active.size === 0,
     (silentFor) => {

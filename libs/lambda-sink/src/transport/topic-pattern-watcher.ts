@@ -8,7 +8,7 @@ import { describeError } from '../errors/messages';
  * `metadata.max.age.ms` and calls `onChange` when the set of matching topics grew or shrank.
  */
 export class TopicPatternWatcher {
-  private readonly logger = new Logger('LambdaSink');
+  private readonly logger = new Logger('LambdaSink topics');
   private timer?: NodeJS.Timeout;
   private known?: string;
   private stopped = false;
