@@ -94,7 +94,9 @@ export class RestAccessPolicy implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const schemes = this.schemes();
-    if (schemes.length === 0) this.logger.warn(m.startupOpen());
+    // Info, not a warning: loopback-only is the safe default, not a problem to fix. A warning
+    // on every clean start would teach operators to ignore warnings.
+    if (schemes.length === 0) this.logger.log(m.startupOpen());
     else this.logger.log(m.startupProtected(schemes, this.options.rest.metricsAuthRequired));
   }
 
