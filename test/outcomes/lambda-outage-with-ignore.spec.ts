@@ -9,8 +9,10 @@ import { committedOf, expectCommitted, invokedOffsets, pause, withSink } from '.
 /** Warnings the sink logs while `body` runs. */
 class WarningLog extends ConsoleLogger {
   readonly warnings: string[] = [];
+  readonly raw: unknown[] = [];
   override warn(message: unknown, ...rest: unknown[]) {
     this.warnings.push(String(message));
+    this.raw.push(message);
     super.warn(message, ...rest);
   }
 }
@@ -81,5 +83,11 @@ describe('a Lambda outage that outlasts the retries, with behavior.on.error=igno
     assert.equal(skipped.length, 1, warnings.warnings.join('\n'));
     assert.match(skipped[0], new RegExp(`4 record\\(s\\) at ${topic}-0@0-3`));
     assert.match(skipped[0], /behavior\.on\.error=ignore/);
+    // The coordinates are fields of the (JSON) log line too, not only words in its text.
+    const line = warnings.raw.find((m) => String(m) === skipped[0]) as Record<string, unknown>;
+    assert.deepEqual(
+      { topic: line.topic, partition: line.partition, offsets: line.offsets, fn: line.function },
+      { topic, partition: 0, offsets: '0-3', fn },
+    );
   });
 });

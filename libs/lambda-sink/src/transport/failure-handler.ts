@@ -4,6 +4,7 @@ import type { ConversionError } from '../conversion/conversion-error';
 import type { KafkaRecord } from '../conversion/kafka-record';
 import { LambdaFunctionError, ReporterRejectedError } from '../errors/lambda-errors';
 import { describeError } from '../errors/messages';
+import { withFields, type LogFields } from '../logging/log-fields';
 import {
   decide,
   type Decision,
@@ -94,19 +95,26 @@ export class FailureHandler {
 
   private log(decision: Decision, records: KafkaRecord[], error: Error, kind: FailureKind) {
     if (decision.log === 'none') return;
+    const fields = fieldsOf(records, kind === 'conversion' ? undefined : this.options.lambda);
     if (kind === 'conversion') {
       // The message names the record's coordinates and the problem's position, never its bytes.
-      this.logger.error(`${error.message}; skipped (errors.tolerance=all)`);
+      this.logger.error(withFields(`${error.message}; skipped (errors.tolerance=all)`, fields));
     } else if (decision.log === 'warn') {
       // Opted in with behavior.on.retries.exhausted: still never silent, whatever the action.
       this.logger.warn(
-        `${describeError(error)}; ${decision.write === 'none' ? 'skipping' : 'logging'} ` +
-          `${coordinates(records)} (behavior.on.error=${this.options.errors.behaviorOnError})`,
+        withFields(
+          `${describeError(error)}; ${decision.write === 'none' ? 'skipping' : 'logging'} ` +
+            `${coordinates(records)} (behavior.on.error=${this.options.errors.behaviorOnError})`,
+          fields,
+        ),
       );
     } else {
       this.logger.error(
-        `${describeError(error)} (${records.length} record(s); ` +
-          `${decision.write === 'error-topic' ? 'writing them to the error topic' : 'no error topic'})`,
+        withFields(
+          `${describeError(error)} (${records.length} record(s); ` +
+            `${decision.write === 'error-topic' ? 'writing them to the error topic' : 'no error topic'})`,
+          fields,
+        ),
       );
     }
   }
@@ -176,4 +184,17 @@ function coordinates(records: KafkaRecord[]): string {
   const last = records[records.length - 1];
   const span = first.offset === last.offset ? `${first.offset}` : `${first.offset}-${last.offset}`;
   return `${records.length} record(s) at ${first.topic}-${first.partition}@${span}`;
+}
+
+/** The coordinates of a batch's records, and the function when a Lambda call was involved. */
+function fieldsOf(records: KafkaRecord[], lambda?: { functionName: string }): LogFields {
+  const first = records[0];
+  const last = records[records.length - 1];
+  if (!first || !last) return { function: lambda?.functionName };
+  return {
+    topic: first.topic,
+    partition: first.partition,
+    offsets: first.offset === last.offset ? first.offset : `${first.offset}-${last.offset}`,
+    function: lambda?.functionName,
+  };
 }

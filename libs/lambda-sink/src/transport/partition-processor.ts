@@ -14,6 +14,7 @@ import {
   PayloadTooLargeError,
 } from '../errors/lambda-errors';
 import { messages } from '../errors/messages';
+import { withFields } from '../logging/log-fields';
 import { RetryDeferred, type LambdaInvoker } from '../invocation/lambda-invoker';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { buildResultMessages } from '../reporting/result-messages';
@@ -337,7 +338,15 @@ export class PartitionProcessor {
     status.failedAtOffset = offset;
     controls.pause();
     this.logger.error(
-      messages.partitionFailed(status.topic, status.partition, offset, status.trace ?? 'error'),
+      withFields(
+        messages.partitionFailed(status.topic, status.partition, offset, status.trace ?? 'error'),
+        {
+          topic: status.topic,
+          partition: status.partition,
+          offsets: String(offset),
+          function: this.deps.options.lambda.functionName,
+        },
+      ),
     );
     return 'partition-failed';
   }

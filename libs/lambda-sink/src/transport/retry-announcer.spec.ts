@@ -7,8 +7,8 @@ import { RetryAnnouncer } from './retry-announcer';
 function harness() {
   const lines: Array<[string, string]> = [];
   const logger = {
-    warn: (m: string) => lines.push(['warn', m]),
-    log: (m: string) => lines.push(['log', m]),
+    warn: (m: unknown) => lines.push(['warn', String(m)]),
+    log: (m: unknown) => lines.push(['log', String(m)]),
   } as unknown as Logger;
   let now = 1_000_000;
   const announcer = new RetryAnnouncer(logger, () => now);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { describeError } from '../errors/messages';
+import { withFields, type LogFields } from '../logging/log-fields';
 import type { PartitionStatus } from '../status/sink-status';
 
 /**
@@ -49,9 +50,12 @@ export class RetryAnnouncer {
     if (ongoing && last !== undefined && now - last < WARN_EVERY_MS) return;
     this.lastWarnAt.set(status, now);
     this.logger.warn(
-      `${where(status, firstOffset, lastOffset)}: ${ongoing ? 'still retrying' : 'retrying'} ` +
-        `after attempt ${attempt} failed (${reason}); next attempt in ` +
-        `${Math.round(delayMs)} ms, offsets held back, other partitions go on`,
+      withFields(
+        `${where(status, firstOffset, lastOffset)}: ${ongoing ? 'still retrying' : 'retrying'} ` +
+          `after attempt ${attempt} failed (${reason}); next attempt in ` +
+          `${Math.round(delayMs)} ms, offsets held back, other partitions go on`,
+        fieldsOf(status, firstOffset, lastOffset),
+      ),
     );
   }
 
@@ -61,8 +65,11 @@ export class RetryAnnouncer {
     if (!retry || retry.offset !== firstOffset) return;
     this.cleared(status);
     this.logger.log(
-      `${where(status, firstOffset, lastOffset)}: Lambda answered after ${retry.attempts + 1} ` +
-        `attempts (${Math.round((this.now() - retry.since) / 1000)} s of retries)`,
+      withFields(
+        `${where(status, firstOffset, lastOffset)}: Lambda answered after ${retry.attempts + 1} ` +
+          `attempts (${Math.round((this.now() - retry.since) / 1000)} s of retries)`,
+        fieldsOf(status, firstOffset, lastOffset),
+      ),
     );
   }
 
@@ -76,4 +83,9 @@ export class RetryAnnouncer {
 function where(status: PartitionStatus, firstOffset: number, lastOffset: number): string {
   const offsets = firstOffset === lastOffset ? `${firstOffset}` : `${firstOffset}-${lastOffset}`;
   return `${status.topic}-${status.partition}@${offsets}`;
+}
+
+function fieldsOf(status: PartitionStatus, firstOffset: number, lastOffset: number): LogFields {
+  const offsets = firstOffset === lastOffset ? `${firstOffset}` : `${firstOffset}-${lastOffset}`;
+  return { topic: status.topic, partition: status.partition, offsets };
 }
