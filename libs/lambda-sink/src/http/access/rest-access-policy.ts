@@ -94,7 +94,8 @@ export class RestAccessPolicy implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const schemes = this.schemes();
-    if (schemes.length === 0) this.logger.warn(m.startupOpen());
+    // Info, not a warning: loopback-only changes are the safe default, not a problem to fix.
+    if (schemes.length === 0) this.logger.log(m.startupOpen());
     else this.logger.log(m.startupProtected(schemes, this.options.rest.metricsAuthRequired));
   }
 
