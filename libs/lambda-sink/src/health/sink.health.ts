@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { BackgroundStarter } from '../startup/background-starter';
 import { LambdaSinkEngine } from '../transport/lambda-sink-engine';
 
 /**
  * Readiness of the sink: running, every task joined to the consumer group, nothing FAILED.
  * The body names failed tasks and partitions with their last error, so `kubectl describe`
- * already tells an operator which partition stopped and why.
+ * already tells an operator which partition stopped and why. While a background start
+ * (`autoStart: 'background'`) is still trying, the body says so with the last attempt's error.
  */
 @Injectable()
 export class SinkHealthIndicator {
   constructor(
     private readonly engine: LambdaSinkEngine,
     private readonly health: HealthIndicatorService,
+    private readonly starter: BackgroundStarter,
   ) {}
 
   isReady(key = 'lambda-sink') {
@@ -31,6 +34,12 @@ export class SinkHealthIndicator {
       lambdaReachable: this.engine.lambdaReachable,
       failedTasks,
       failedPartitions,
+      ...(this.starter.state.starting && {
+        starting: {
+          attempts: this.starter.state.attempts,
+          lastError: this.starter.state.lastError,
+        },
+      }),
     };
     const ready =
       this.engine.running &&
