@@ -63,7 +63,8 @@ describe('the packed module in a Nest host app', () => {
   const hosts: ChildProcess[] = [];
   before(async () => {
     lambda = await startLambda();
-    tarball = packLibrary(packDir);
+    // CI packs the library once (`npm run pack:lib`) and tests that very file.
+    tarball = process.env.LAMBDA_SINK_TARBALL ?? packLibrary(packDir);
   });
   after(async () => {
     for (const host of hosts) if (host.exitCode === null) host.kill('SIGKILL');
