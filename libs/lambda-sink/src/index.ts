@@ -1,7 +1,9 @@
 // The public API of the Lambda sink library. Everything else is internal.
 export { LambdaSinkModule } from './lambda-sink.module';
 export { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
+export { InjectLambdaSinkOptions } from './lambda-sink.decorators';
 export {
+  type LambdaSinkAutoStart,
   type LambdaSinkModuleOptions,
   type LambdaSinkRuntimeOptions,
   type LambdaSinkModuleExtras,

@@ -13,6 +13,7 @@ import {
   type LambdaSinkModuleOptions,
 } from './lambda-sink.module-definition';
 import { SinkMetrics } from './metrics/sink-metrics';
+import { BackgroundStarter } from './startup/background-starter';
 import { LambdaSinkEngine } from './transport/lambda-sink-engine';
 import { LambdaSinkLifecycle } from './transport/lambda-sink.lifecycle';
 import { LambdaSinkServer } from './transport/lambda-sink.server';
@@ -21,6 +22,8 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
  * The Lambda sink as a Nest module.
  *
  * ```ts
+ * import { LambdaSinkModule } from '@lambda-sink/nestjs';
+ *
  * @Module({ imports: [LambdaSinkModule.forRoot({ properties: { name: 'orders', … } })] })
  * ```
  * Validation runs when the module is created: a bad configuration fails the application's
@@ -35,7 +38,12 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
         optionsFromModuleOptions(moduleOptions),
       inject: [LAMBDA_SINK_MODULE_OPTIONS],
     },
-    { provide: SinkMetrics, useFactory: () => new SinkMetrics() },
+    {
+      provide: SinkMetrics,
+      useFactory: (moduleOptions: LambdaSinkModuleOptions) =>
+        new SinkMetrics({ registry: moduleOptions.metricsRegistry }),
+      inject: [LAMBDA_SINK_MODULE_OPTIONS],
+    },
     {
       provide: LambdaSinkEngine,
       useFactory: (
@@ -44,6 +52,11 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
         moduleOptions: LambdaSinkModuleOptions,
       ) => new LambdaSinkEngine(options, metrics, { lambdaClient: moduleOptions.lambdaClient }),
       inject: [LAMBDA_SINK_OPTIONS, SinkMetrics, LAMBDA_SINK_MODULE_OPTIONS],
+    },
+    {
+      provide: BackgroundStarter,
+      useFactory: (engine: LambdaSinkEngine) => new BackgroundStarter(engine),
+      inject: [LambdaSinkEngine],
     },
     LambdaSinkServer,
     LambdaSinkLifecycle,

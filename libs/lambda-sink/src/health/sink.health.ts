@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { BackgroundStarter } from '../startup/background-starter';
 import { LambdaSinkEngine } from '../transport/lambda-sink-engine';
 import { sinkReadiness } from './readiness';
 
@@ -7,12 +8,15 @@ import { sinkReadiness } from './readiness';
  * Readiness of the sink (the rules are in `sinkReadiness`). The body names failed tasks and
  * partitions with their last error, and partitions retrying a transient Lambda error, so
  * `kubectl describe` already tells an operator which partition stopped or waits, and why.
+ * While a background start (`autoStart: 'background'`) is still trying, the body says so
+ * with the last attempt's error.
  */
 @Injectable()
 export class SinkHealthIndicator {
   constructor(
     private readonly engine: LambdaSinkEngine,
     private readonly health: HealthIndicatorService,
+    private readonly starter: BackgroundStarter,
   ) {}
 
   isReady(key = 'lambda-sink') {
@@ -45,6 +49,12 @@ export class SinkHealthIndicator {
           attempts: p.retry?.attempts,
           error: p.retry?.reason,
         })),
+      ...(this.starter.state.starting && {
+        starting: {
+          attempts: this.starter.state.attempts,
+          lastError: this.starter.state.lastError,
+        },
+      }),
     };
     return ready ? indicator.up(details) : indicator.down(details);
   }

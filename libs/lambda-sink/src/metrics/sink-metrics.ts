@@ -8,90 +8,87 @@ export interface SinkMetricsOptions {
    * registry; default true. Skipped when the registry already has them (a shared registry).
    */
   processMetrics?: boolean;
+  /** The registry to register in (a host's own, module option `metricsRegistry`); a new one by default. */
+  registry?: Registry;
 }
 
 /**
- * The sink's Prometheus series (SPEC 7). One registry per sink instance, so two sinks in one
- * process (or in one test run) never share counters. Labels never carry a secret: only topic,
- * partition, outcome and reporter topic kind.
+ * The sink's Prometheus series (SPEC 7). One registry per sink instance by default, so two sinks
+ * in one process (or in one test run) never share counters; a host app may pass its own registry
+ * (module option `metricsRegistry`) so its `/metrics` shows them. Labels never carry a secret:
+ * only topic, partition, outcome and reporter topic kind.
  */
 export class SinkMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   /** The tasks whose partitions the state gauge shows (registered by each task's monitor). */
   private readonly tasks = new Set<TaskStatus>();
-
-  constructor(options: SinkMetricsOptions = {}) {
-    const present = this.registry.getSingleMetric('process_cpu_user_seconds_total');
-    if ((options.processMetrics ?? true) && !present)
-      collectDefaultMetrics({ register: this.registry });
-  }
 
   readonly recordsConsumed = new Counter({
     name: 'lambda_sink_records_consumed_total',
     help: 'Records received from Kafka',
     labelNames: ['topic', 'partition'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly invocations = new Counter({
     name: 'lambda_sink_invocations_total',
     help: 'Lambda invocation attempts by outcome (success, function_error, transient, configuration, data)',
     labelNames: ['outcome'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly retries = new Counter({
     name: 'lambda_sink_invocation_retries_total',
     help: 'Transient-error retries of Lambda invocations',
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly invocationLatency = new Histogram({
     name: 'lambda_sink_invocation_duration_seconds',
     help: 'Latency of one Lambda invocation attempt',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly batchSize = new Histogram({
     name: 'lambda_sink_batch_records',
     help: 'Records per Lambda invocation',
     buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly inFlight = new Gauge({
     name: 'lambda_sink_invocations_in_flight',
     help: 'Lambda invocations currently waiting for a response',
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly consumerLag = new Gauge({
     name: 'lambda_sink_consumer_lag_records',
     help: 'High watermark minus the next offset to process, per partition',
     labelNames: ['topic', 'partition'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly reporterRecords = new Counter({
     name: 'lambda_sink_reporter_records_total',
     help: 'Records acknowledged on the result, error and dead letter queue topics',
     labelNames: ['kind'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly reporterErrors = new Counter({
     name: 'lambda_sink_reporter_errors_total',
     help: 'Failed writes to the result, error and dead letter queue topics (each retry counts)',
     labelNames: ['kind'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   readonly recordErrors = new Counter({
     name: 'lambda_sink_record_errors_total',
     help: 'Records that failed, by error class and the action taken (fail, log, ignore, dlq)',
     labelNames: ['error', 'action'] as const,
-    registers: [this.registry],
+    registers: [],
   });
 
   /**
@@ -103,15 +100,28 @@ export class SinkMetrics {
     name: 'lambda_sink_partition_state',
     help: 'Partition state (RUNNING, RETRYING, PAUSED, FAILED): 1 for the current one',
     labelNames: ['topic', 'partition', 'state'] as const,
-    registers: [this.registry],
+    registers: [],
     collect: () => this.collectPartitionStates(),
   });
 
   readonly commits = new Counter({
     name: 'lambda_sink_offset_commits_total',
     help: 'Offset commits sent to the consumer group',
-    registers: [this.registry],
+    registers: [],
   });
+
+  constructor(options: SinkMetricsOptions = {}) {
+    const registry = options.registry ?? new Registry();
+    this.registry = registry;
+    // Registered here rather than through each metric's `registers`: field initializers run
+    // before the constructor has the registry.
+    for (const metric of Object.values(this)) {
+      if (metric instanceof Counter || metric instanceof Gauge || metric instanceof Histogram)
+        registry.registerMetric(metric);
+    }
+    const present = registry.getSingleMetric('process_cpu_user_seconds_total');
+    if ((options.processMetrics ?? true) && !present) collectDefaultMetrics({ register: registry });
+  }
 
   /** Shows `task`'s partitions in the state gauge from now on. */
   watchTask(task: TaskStatus): void {
