@@ -64,7 +64,7 @@ describe('the packed module in a Nest host app', () => {
   before(async () => {
     lambda = await startLambda();
     // CI packs the library once (`npm run pack:lib`) and tests that very file.
-    tarball = process.env.LAMBDA_SINK_TARBALL ?? packLibrary(packDir);
+    tarball = process.env.PACKED_MODULE_TARBALL ?? packLibrary(packDir);
   });
   after(async () => {
     for (const host of hosts) if (host.exitCode === null) host.kill('SIGKILL');
