@@ -17,6 +17,7 @@ import { AssignmentPositions } from './assignment-positions';
 import type { PartitionProcessor } from './partition-processor';
 import { PartitionPositionsMonitor } from './partition-positions-monitor';
 import { PauseControl } from './pause-control';
+import { TimedResumes } from './timed-resumes';
 import { RepeatLimiter } from '../logging/repeat-limiter';
 import { topicPattern } from './topic-pattern';
 import { waitAll } from './wait-all';
@@ -51,7 +52,15 @@ export class SinkTask {
   /** Settles once the current assignment's positions are read (and new partitions sought). */
   private assignmentReady: Promise<void> = Promise.resolve();
   /** Partitions paused while they wait out a retry backoff, with the timer that resumes them. */
-  private readonly retryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly retryTimers = new TimedResumes(
+    (topic, partition) => this.pauses.pause([{ topic, partitions: [partition] }]),
+    (topic, partition) => this.pauses.resume([{ topic, partitions: [partition] }]),
+    // Stopping, paused by the operator, failed or revoked meanwhile: leave it as it is.
+    (key) =>
+      !this.stopping &&
+      this.status.state === 'RUNNING' &&
+      this.status.partitions.get(key)?.state === 'RUNNING',
+  );
   private readonly pauses = new PauseControl(() => this.consumer, new Logger('LambdaSink pauses'));
   private readonly watchdog = new FetchWatchdog(
     () => !this.stopping && !this.restarting && this.active.size === 0,
@@ -172,7 +181,7 @@ export class SinkTask {
     if (this.stopping) return;
     this.stopping = true;
     this.watchdog.stop();
-    this.clearRetryTimers();
+    this.retryTimers.cancelAll();
     this.pauseAssigned();
     const drained = await waitAll([...this.active], timeoutMs);
     if (!drained) {
@@ -233,7 +242,7 @@ export class SinkTask {
   resumePartition(topic: string, partition: number): boolean {
     const p = this.status.partitions.get(partitionKey(topic, partition));
     if (!p) return false;
-    this.clearRetryTimer(partitionKey(topic, partition));
+    this.retryTimers.cancel(partitionKey(topic, partition));
     p.state = 'RUNNING';
     p.trace = undefined;
     p.failedAtOffset = undefined;
@@ -290,29 +299,7 @@ export class SinkTask {
    * handlers of the last fetch returned.
    */
   private retryAt(topic: string, partition: number, atMs: number): void {
-    const key = partitionKey(topic, partition);
-    this.clearRetryTimer(key);
-    this.pauses.pause([{ topic, partitions: [partition] }]);
-    const timer = setTimeout(
-      () => {
-        this.retryTimers.delete(key);
-        const p = this.status.partitions.get(key);
-        // Stopping, paused by the operator, failed or revoked meanwhile: leave it as it is.
-        if (this.stopping || this.status.state !== 'RUNNING' || p?.state !== 'RUNNING') return;
-        this.pauses.resume([{ topic, partitions: [partition] }]);
-      },
-      Math.max(0, atMs - Date.now()),
-    );
-    this.retryTimers.set(key, timer);
-  }
-
-  private clearRetryTimer(key: string): void {
-    clearTimeout(this.retryTimers.get(key));
-    this.retryTimers.delete(key);
-  }
-
-  private clearRetryTimers(): void {
-    for (const key of [...this.retryTimers.keys()]) this.clearRetryTimer(key);
+    this.retryTimers.pauseUntil(partitionKey(topic, partition), topic, partition, atMs);
   }
 
   /**
@@ -350,7 +337,7 @@ export class SinkTask {
     for (const [key, p] of this.status.partitions) {
       if (!assigned.has(key)) {
         this.status.partitions.delete(key);
-        this.clearRetryTimer(key);
+        this.retryTimers.cancel(key);
       } else if (p.state === 'FAILED' || this.retryTimers.has(key))
         this.pauses.pause([{ topic: p.topic, partitions: [p.partition] }]);
     }
