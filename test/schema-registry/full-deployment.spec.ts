@@ -115,7 +115,9 @@ describe('a whole Connect deployment copied as it is', () => {
       ],
       {
         cwd: repoRoot,
-        env: { ...process.env, SR_URL: registryUrl },
+        // Debug lines (kafkajs fetches, registry lookups) so that a failure here shows where the
+        // first invocation was waiting (CI once saw none within 30 s, with no warning logged).
+        env: { ...process.env, SR_URL: registryUrl, LOG_LEVEL: 'debug' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

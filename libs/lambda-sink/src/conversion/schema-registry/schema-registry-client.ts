@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { Logger } from '@nestjs/common';
 import type { SchemaRegistryOptions } from '../../config/lambda-sink-options';
 import { registryUnreachable, schemaNotFound, schemaRefused } from '../conversion-messages';
 import { SchemaRegistryUnavailableError, SchemaUnusableError } from './schema-registry.errors';
@@ -24,6 +25,8 @@ export interface SchemaReference {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const ACCEPT =
   'application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5';
+
+const logger = new Logger('LambdaSink schema registry');
 
 interface Answer {
   status: number;
@@ -79,13 +82,17 @@ export class SchemaRegistryClient {
     for (let i = 0; i < urls.length; i++) {
       const index = (this.preferred + i) % urls.length;
       let answer: Answer;
+      const started = Date.now();
       try {
         answer = await this.request(urls[index] + path);
       } catch (error) {
+        logger.debug(`GET ${path} at registry ${index}: ${(error as Error).message}`);
         reasons.push(`${urls[index]}: ${(error as Error).message}`);
         continue;
       }
       const { status } = answer;
+      // The path and the URL's index only: a URL may carry credentials (user:password@host).
+      logger.debug(`GET ${path} at registry ${index}: ${status} in ${Date.now() - started} ms`);
       if (status >= 200 && status < 300) {
         this.preferred = index;
         try {
