@@ -22,6 +22,14 @@ export {
 } from './config/lambda-sink-config-input';
 export { ConfigValidationError } from './config/config-validation-error';
 export { LambdaSinkEngine } from './transport/lambda-sink-engine';
+export { LambdaInvokerService } from './invocation/lambda-invoker.service';
+export type {
+  InvocationResult,
+  InvocationTarget,
+  InvokerObserver,
+  RetryPlan,
+} from './invocation/lambda-invoker';
+export { ReporterService } from './reporting/reporter.service';
 export { LambdaSinkServer } from './transport/lambda-sink.server';
 export { SinkMetrics } from './metrics/sink-metrics';
 export { SinkHealthIndicator } from './health/sink.health';

@@ -12,7 +12,9 @@ import {
   LambdaSinkConfigurableModule,
   type LambdaSinkModuleOptions,
 } from './lambda-sink.module-definition';
+import { LambdaInvokerService } from './invocation/lambda-invoker.service';
 import { SinkMetrics } from './metrics/sink-metrics';
+import { ReporterService } from './reporting/reporter.service';
 import { BackgroundStarter } from './startup/background-starter';
 import { LambdaSinkEngine } from './transport/lambda-sink-engine';
 import { LambdaSinkLifecycle } from './transport/lambda-sink.lifecycle';
@@ -44,14 +46,28 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
         new SinkMetrics({ registry: moduleOptions.metricsRegistry }),
       inject: [LAMBDA_SINK_MODULE_OPTIONS],
     },
+    // The sink's services, each replaceable with overrideProvider() in a Nest testing module.
+    {
+      provide: LambdaInvokerService,
+      useFactory: (options: LambdaSinkOptions, moduleOptions: LambdaSinkModuleOptions) =>
+        new LambdaInvokerService(options, moduleOptions.lambdaClient),
+      inject: [LAMBDA_SINK_OPTIONS, LAMBDA_SINK_MODULE_OPTIONS],
+    },
+    {
+      provide: ReporterService,
+      useFactory: (options: LambdaSinkOptions, metrics: SinkMetrics) =>
+        new ReporterService(options, metrics),
+      inject: [LAMBDA_SINK_OPTIONS, SinkMetrics],
+    },
     {
       provide: LambdaSinkEngine,
       useFactory: (
         options: LambdaSinkOptions,
         metrics: SinkMetrics,
-        moduleOptions: LambdaSinkModuleOptions,
-      ) => new LambdaSinkEngine(options, metrics, { lambdaClient: moduleOptions.lambdaClient }),
-      inject: [LAMBDA_SINK_OPTIONS, SinkMetrics, LAMBDA_SINK_MODULE_OPTIONS],
+        invoker: LambdaInvokerService,
+        reporter: ReporterService,
+      ) => new LambdaSinkEngine(options, metrics, { invoker, reporter }),
+      inject: [LAMBDA_SINK_OPTIONS, SinkMetrics, LambdaInvokerService, ReporterService],
     },
     {
       provide: BackgroundStarter,
@@ -68,6 +84,8 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
   exports: [
     LAMBDA_SINK_OPTIONS,
     LambdaSinkEngine,
+    LambdaInvokerService,
+    ReporterService,
     LambdaSinkServer,
     SinkMetrics,
     SinkHealthIndicator,

@@ -80,6 +80,9 @@ export interface InvokerObserver {
   onRetry?(target: InvocationTarget, retryNumber: number, delayMs: number, error: unknown): void;
 }
 
+/** What the pipeline needs of an invoker: one batch in, the function's answer out. */
+export type BatchInvoker = Pick<LambdaInvoker, 'invoke'>;
+
 /**
  * Invokes the function with one batch and owns the retry of transient errors.
  * The SDK's own retries are turned off (maxAttempts 1) so that every attempt is counted,

@@ -8,20 +8,14 @@ import { describeError, messages } from '../errors/messages';
 import type { AdminPort, KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
 import { FunctionRouter } from '../invocation/function-router';
-import { validateFunctions } from '../invocation/function-validator';
-import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
 import { InFlightLimiter } from '../invocation/in-flight-limiter';
-import { LambdaInvoker } from '../invocation/lambda-invoker';
-import type { InvokeTransport } from '../invocation/invoke-transport';
-import { createInvokeTransport } from '../invocation/invoke-transport-factory';
+import { LambdaInvokerService } from '../invocation/lambda-invoker.service';
 import type { SinkMetrics } from '../metrics/sink-metrics';
-import { KafkaReporter } from '../reporting/kafka-reporter';
-import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/reporter-topics';
+import { ReporterService } from '../reporting/reporter.service';
 import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
 import { createTransformSteps } from '../conversion/transforms/transform-chain';
-import { ReporterRetrier } from './reporter-retrier';
 import { SinkTask, type SinkTaskTuning } from './sink-task';
 import { topicPattern } from './topic-pattern';
 import { TopicPatternWatcher } from './topic-pattern-watcher';
@@ -41,10 +35,13 @@ export interface GroupOffsetChange {
 }
 
 export interface LambdaSinkEngineDeps {
-  /** Injected in tests; built from the options otherwise. */
+  /** Injected in tests; built from the options otherwise (unused when `invoker` is given). */
   lambdaClient?: LambdaClient;
   /** The Kafka client library behind the ports; kafkajs unless another adapter is given. */
   kafkaClient?: (settings: KafkaConnectionSettings) => KafkaClientPort;
+  /** The Nest providers of the module; built from the options when the engine is used alone. */
+  invoker?: LambdaInvokerService;
+  reporter?: ReporterService;
 }
 
 /**
@@ -57,13 +54,10 @@ export class LambdaSinkEngine {
   /** Which function each topic invokes (`aws.lambda.function.name` or the topic's map entry). */
   readonly functions: FunctionRouter;
   private readonly logger = new Logger('LambdaSink');
-  private readonly lambdaClient: LambdaClient;
-  private readonly lambdaClientInjected: boolean;
-  private invokeTransport?: InvokeTransport;
-  private readonly reporter: KafkaReporter;
+  private readonly invoker: LambdaInvokerService;
+  private readonly reporter: ReporterService;
   private readonly tasks: SinkTask[] = [];
   private readonly kafka: KafkaClientPort;
-  private readonly reporterKafka: KafkaClientPort;
   private started = false;
   private watcher?: TopicPatternWatcher;
   /** False while the last Lambda attempt failed to get an answer (network, 5xx, throttling, denied). */
@@ -74,58 +68,44 @@ export class LambdaSinkEngine {
     readonly metrics: SinkMetrics,
     deps: LambdaSinkEngineDeps = {},
   ) {
-    this.functions = FunctionRouter.fromOptions(options.lambda);
-    this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
-    this.lambdaClientInjected = deps.lambdaClient !== undefined;
     const kafkaClient = deps.kafkaClient ?? ((settings) => new KafkajsClient(settings));
     this.kafka = kafkaClient(buildKafkaConfig(options.kafka));
-    this.reporterKafka = kafkaClient(buildKafkaConfig(options.reporter.connection));
-    this.reporter = new KafkaReporter(this.reporterKafka, metrics);
+    this.invoker = deps.invoker ?? new LambdaInvokerService(options, deps.lambdaClient);
+    this.reporter = deps.reporter ?? new ReporterService(options, metrics, kafkaClient);
+    this.functions = FunctionRouter.fromOptions(options.lambda);
   }
 
   async start(): Promise<void> {
     if (this.started) return;
     const { options } = this;
-    const region = resolveRegion(options.lambda);
     this.logger.log(
       `starting "${options.name}": ${this.functions.describe()} (${options.lambda.invocationType}), ` +
         `topics ${options.topics?.join(',') ?? `/${options.topicsRegex}/`}, group ${options.groupId}, ${options.tasksMax} task(s)`,
     );
     // Logged here, not by the app, so the module and the transport strategy show them too.
     for (const warning of options.warnings) this.logger.warn(warning);
-    if (options.lambda.validate)
-      await validateFunctions(this.lambdaClient, this.functions.functions, region);
+    await this.invoker.validate();
     await this.naming('consumer', this.options.kafka, () => this.checkTopicsExist());
-    await this.naming('reporter', this.options.reporter.connection, () => this.prepareReporter());
+    await this.naming('reporter', this.options.reporter.connection, () => this.reporter.prepare());
 
-    const { transport, warning } = createInvokeTransport(
-      options.lambda,
-      this.lambdaClient,
-      this.lambdaClientInjected,
-    );
-    if (warning) this.logger.warn(warning);
-    this.invokeTransport = transport;
-    const invoker = new LambdaInvoker(
-      transport,
-      { ...options.lambda, region, functions: this.functions },
-      {
-        onAttempt: (target, outcome, ms) => {
-          this.onInvocation?.(target.topic, target.partition);
-          this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
-          const fn = this.functions.functionFor(target.topic);
-          this.metrics.invocations.inc({ outcome, function: fn });
-          this.metrics.invocationLatency.observe({ function: fn }, ms / 1000);
-        },
-        onRetry: (target) =>
-          this.metrics.retries.inc({ function: this.functions.functionFor(target.topic) }),
+    const invoker = this.invoker;
+    invoker.open({
+      onAttempt: (target, outcome, ms) => {
+        this.onInvocation?.(target.topic, target.partition);
+        this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
+        const fn = this.functions.functionFor(target.topic);
+        this.metrics.invocations.inc({ outcome, function: fn });
+        this.metrics.invocationLatency.observe({ function: fn }, ms / 1000);
       },
-    );
+      onRetry: (target) =>
+        this.metrics.retries.inc({ function: this.functions.functionFor(target.topic) }),
+    });
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
       createTransformSteps(options.transforms ?? []),
     );
-    const retrier = new ReporterRetrier(this.reporter);
+    const retrier = this.reporter.retrier;
     const limiter = new InFlightLimiter(options.lambda.maxInFlight);
     for (let id = 0; id < options.tasksMax; id++) {
       const status = this.status.task(id);
@@ -184,8 +164,7 @@ export class LambdaSinkEngine {
     );
     await Promise.all(this.tasks.map((t) => t.stop(this.options.shutdownTimeoutMs)));
     this.tasks.length = 0;
-    await this.invokeTransport?.close();
-    this.invokeTransport = undefined;
+    await this.invoker.close();
     await this.reporter
       .disconnect()
       .catch((e) => this.logger.warn(`reporter disconnect: ${describeError(e)}`));
@@ -314,42 +293,6 @@ export class LambdaSinkEngine {
     } finally {
       await admin.disconnect();
     }
-  }
-
-  private async prepareReporter(): Promise<void> {
-    const { reporter, errors } = this.options;
-    const specs: ReporterTopicSpec[] = [];
-    if (reporter.resultTopic) {
-      specs.push({
-        topic: reporter.resultTopic,
-        numPartitions: reporter.resultTopicPartitions,
-        replicationFactor: reporter.resultTopicReplicationFactor,
-      });
-    }
-    if (reporter.errorTopic) {
-      specs.push({
-        topic: reporter.errorTopic,
-        numPartitions: reporter.errorTopicPartitions,
-        replicationFactor: reporter.errorTopicReplicationFactor,
-      });
-    }
-    if (errors.deadLetterQueueTopic) {
-      specs.push({
-        topic: errors.deadLetterQueueTopic,
-        numPartitions: 1,
-        replicationFactor: errors.deadLetterQueueReplicationFactor,
-      });
-    }
-    if (specs.length === 0) return;
-    const admin = this.reporterKafka.admin();
-    await admin.connect();
-    try {
-      const created = await ensureReporterTopics(admin, specs);
-      if (created.length > 0) this.logger.log(`created reporter topic(s) ${created.join(', ')}`);
-    } finally {
-      await admin.disconnect();
-    }
-    await this.reporter.connect();
   }
 
   private tuning(): SinkTaskTuning {

@@ -15,7 +15,7 @@ import {
 } from '../errors/lambda-errors';
 import { messages } from '../errors/messages';
 import { withFields } from '../logging/log-fields';
-import { RetryDeferred, type LambdaInvoker } from '../invocation/lambda-invoker';
+import { RetryDeferred, type BatchInvoker } from '../invocation/lambda-invoker';
 import type { SinkMetrics } from '../metrics/sink-metrics';
 import { buildResultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../status/sink-status';
@@ -45,7 +45,7 @@ export type ProcessOutcome =
 export interface PartitionProcessorDeps {
   options: LambdaSinkOptions;
   serializer: RecordSerializer;
-  invoker: LambdaInvoker;
+  invoker: BatchInvoker;
   /** Which function each topic invokes (named in errors, error records and log fields). */
   functions: FunctionRouter;
   reporter: ReporterRetrier;
