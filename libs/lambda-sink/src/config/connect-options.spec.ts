@@ -28,6 +28,7 @@ describe('optionsFromConnectProperties defaults', () => {
       ordering: 'partition',
       maxInFlightPerPartition: 8,
       maxInFlight: 0,
+      concurrencyAdaptive: true,
       region: undefined,
       endpoint: undefined,
       credentials: {

@@ -3,7 +3,8 @@ import type { SinkStatus } from './sink-status';
 /**
  * Kafka Connect's REST shapes (`GET /connectors/{name}/status`), so the curl commands and
  * dashboards of a Connect user keep working. `partitions` on each task is this project's
- * extension: per-partition state, committed offset, lag and the error that stopped it.
+ * extension: per-partition state, committed offset, lag and the error that stopped it; so is
+ * `invocations`: the calls in flight and the process-wide limit (null = none) they are held to.
  */
 export function connectorStatusBody(name: string, status: SinkStatus, workerId: string) {
   return {
@@ -44,5 +45,16 @@ export function connectorStatusBody(name: string, status: SinkStatus, workerId: 
       })),
     })),
     type: 'sink',
+    ...(status.concurrency
+      ? {
+          invocations: {
+            in_flight: status.concurrency.inFlight,
+            in_flight_limit: Number.isFinite(status.concurrency.limit)
+              ? status.concurrency.limit
+              : null,
+            adaptive: status.concurrency.policy.adaptive,
+          },
+        }
+      : {}),
   };
 }

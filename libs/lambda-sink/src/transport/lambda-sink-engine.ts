@@ -9,6 +9,8 @@ import type { AdminPort, KafkaClientPort, KafkaConnectionSettings } from '../kaf
 import { KafkajsClient } from '../kafka/kafkajs';
 import { validateFunction } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
+import { AdaptiveConcurrency } from '../invocation/adaptive-concurrency';
+import { FixedConcurrency } from '../invocation/concurrency-policy';
 import { InFlightLimiter } from '../invocation/in-flight-limiter';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
 import type { InvokeTransport } from '../invocation/invoke-transport';
@@ -101,6 +103,7 @@ export class LambdaSinkEngine {
     );
     if (warning) this.logger.warn(warning);
     this.invokeTransport = transport;
+    const limiter = this.inFlightLimiter();
     const invoker = new LambdaInvoker(
       transport,
       { ...options.lambda, region },
@@ -113,6 +116,7 @@ export class LambdaSinkEngine {
         },
         onRetry: () => this.metrics.retries.inc(),
       },
+      limiter,
     );
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
@@ -120,7 +124,6 @@ export class LambdaSinkEngine {
       createTransformSteps(options.transforms ?? []),
     );
     const retrier = new ReporterRetrier(this.reporter);
-    const limiter = new InFlightLimiter(options.lambda.maxInFlight);
     for (let id = 0; id < options.tasksMax; id++) {
       const status = this.status.task(id);
       const holder: { task?: SinkTask } = {};
@@ -130,7 +133,6 @@ export class LambdaSinkEngine {
         invoker,
         reporter: retrier,
         metrics: this.metrics,
-        limiter,
         // The one place every task failure passes (intolerable conversion error, configuration
         // error), so it is logged once here rather than by each cause.
         onTaskFailure: (error) => {
@@ -166,6 +168,23 @@ export class LambdaSinkEngine {
     }
     this.status.connectorState = 'RUNNING';
     this.logger.log(`"${options.name}" running`);
+  }
+
+  /**
+   * `aws.lambda.max.in.flight`, shared by every partition and task of the process; adaptive
+   * (lowered on throttling) unless `aws.lambda.concurrency.adaptive=false`.
+   */
+  private inFlightLimiter(): InFlightLimiter {
+    const { maxInFlight, concurrencyAdaptive } = this.options.lambda;
+    const policy = concurrencyAdaptive
+      ? new AdaptiveConcurrency(maxInFlight)
+      : new FixedConcurrency(maxInFlight);
+    const limiter = new InFlightLimiter(policy, (inFlight, limit) => {
+      this.metrics.inFlight.set(inFlight);
+      this.metrics.inFlightLimit.set(Number.isFinite(limit) ? limit : 0);
+    });
+    this.status.concurrency = limiter;
+    return limiter;
   }
 
   async stop(): Promise<void> {
