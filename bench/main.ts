@@ -14,6 +14,7 @@ import { memoryBenchmark } from './perf/benchmarks/memory.bench';
 import { keyedBenchmark } from './perf/benchmarks/keyed.bench';
 import { overheadBenchmark } from './perf/benchmarks/overhead.bench';
 import { pipelineBenchmark } from './perf/benchmarks/pipeline.bench';
+import { throttleBenchmark } from './perf/benchmarks/throttle.bench';
 import { BenchEndpoint } from './perf/endpoint/endpoint-client';
 import { textTable, writeReport, type Figure, type RunReport } from './perf/results';
 
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   batchFillBenchmark,
   latencyBenchmark,
   keyedBenchmark,
+  throttleBenchmark,
   memoryBenchmark,
 ];
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AdaptiveConcurrency, DECREASE_FACTOR } from './adaptive-concurrency';
+import { AdaptiveConcurrency, DECREASE_FACTOR, PROBE_SLOWDOWN } from './adaptive-concurrency';
 
 /** `n` answered calls while the limit was saturated. */
 function answer(policy: AdaptiveConcurrency, n: number, saturated = true): void {
@@ -41,17 +41,33 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('raises the limit by one per limit-many answered calls while saturated, up to the maximum', () => {
-    const policy = new AdaptiveConcurrency(6);
+    const policy = new AdaptiveConcurrency(12);
+    policy.throttled(policy.generation, 10);
+    assert.equal(policy.limit, 7);
+    answer(policy, 6);
+    assert.equal(policy.limit, 7);
+    answer(policy, 1);
+    assert.equal(policy.limit, 8);
+    answer(policy, 8);
+    assert.equal(policy.limit, 9, 'one below the last throttle');
+    answer(policy, 1000);
+    assert.equal(policy.limit, 12, 'aws.lambda.max.in.flight bounds it');
+  });
+
+  it('grows slowly within one of the last throttle, then fast again past it', () => {
+    const policy = new AdaptiveConcurrency(0);
     policy.throttled(policy.generation, 6);
     assert.equal(policy.limit, 4);
-    answer(policy, 3);
-    assert.equal(policy.limit, 4);
+    answer(policy, 4);
+    assert.equal(policy.limit, 5, 'fast below');
+    answer(policy, 5 * PROBE_SLOWDOWN - 1);
+    assert.equal(policy.limit, 5, 'one below the throttle: slow');
     answer(policy, 1);
-    assert.equal(policy.limit, 5);
-    answer(policy, 5);
     assert.equal(policy.limit, 6);
-    answer(policy, 100);
-    assert.equal(policy.limit, 6, 'aws.lambda.max.in.flight bounds it');
+    answer(policy, 6 * PROBE_SLOWDOWN + 7 * PROBE_SLOWDOWN);
+    assert.equal(policy.limit, 8, 'slow up to one past it');
+    answer(policy, 8);
+    assert.equal(policy.limit, 9, 'fast beyond: the function has more capacity now');
   });
 
   it('does not raise a limit that was not used', () => {
@@ -65,7 +81,7 @@ describe('AdaptiveConcurrency', () => {
     const policy = new AdaptiveConcurrency(0);
     policy.throttled(policy.generation, 2);
     assert.equal(policy.limit, 1);
-    answer(policy, 1 + 2 + 3 + 4 + 5);
+    answer(policy, (1 + 2 + 3) * PROBE_SLOWDOWN + 4 + 5);
     assert.equal(policy.limit, 6);
   });
 
