@@ -110,10 +110,7 @@ export class LambdaInvoker {
     for (let attempt = plan.firstAttempt ?? 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
-        const response = await this.attempt(
-          { functionName, invocationType, payload },
-          signal,
-        );
+        const response = await this.attempt({ functionName, invocationType, payload }, signal);
         const outcome = response.functionError ? 'function_error' : 'success';
         this.observer.onAttempt?.(target, outcome, Date.now() - attemptStarted);
         return {
