@@ -16,6 +16,7 @@ import { keyedBenchmark } from './perf/benchmarks/keyed.bench';
 import { overheadBenchmark } from './perf/benchmarks/overhead.bench';
 import { peerBenchmark } from './perf/benchmarks/peer.bench';
 import { pipelineBenchmark } from './perf/benchmarks/pipeline.bench';
+import { throttleBenchmark } from './perf/benchmarks/throttle.bench';
 import { BenchEndpoint } from './perf/endpoint/endpoint-client';
 import { textTable, writeReport, type Figure, type RunReport } from './perf/results';
 
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   batchFillBenchmark,
   latencyBenchmark,
   keyedBenchmark,
+  throttleBenchmark,
   memoryBenchmark,
   // Last: it runs its own broker and a Java Connect worker beside this process's endpoint.
   peerBenchmark,

@@ -17,6 +17,10 @@ export const CONFIG_DEFAULTS = {
   maxInFlightPerPartition: 8,
   // 0 = no process-wide cap unless asked for.
   maxInFlight: 0,
+  // Lowering the calls in flight when Lambda throttles costs nothing until it does, and a sink
+  // that keeps sending what the function cannot run only earns more 429s and longer backoffs
+  // (bench "throttle", docs/BENCHMARKS.md).
+  concurrencyAdaptive: true,
   // The Confluent connector's socket timeout: long enough for a slow function, short enough to
   // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
   socketTimeoutMs: 50_000,

@@ -42,6 +42,7 @@ describe('docs/CONFIGURATION.md', () => {
       'aws.lambda.ordering': CONFIG_DEFAULTS.ordering,
       'aws.lambda.max.in.flight.per.partition': CONFIG_DEFAULTS.maxInFlightPerPartition,
       'aws.lambda.max.in.flight': CONFIG_DEFAULTS.maxInFlight,
+      'aws.lambda.concurrency.adaptive': CONFIG_DEFAULTS.concurrencyAdaptive,
       'aws.lambda.socket.timeout': CONFIG_DEFAULTS.socketTimeoutMs,
       'aws.lambda.invoke.threads': CONFIG_DEFAULTS.invokeThreads,
       'behavior.on.error': CONFIG_DEFAULTS.behaviorOnError,

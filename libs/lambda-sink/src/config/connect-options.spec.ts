@@ -29,6 +29,7 @@ describe('optionsFromConnectProperties defaults', () => {
       ordering: 'partition',
       maxInFlightPerPartition: 8,
       maxInFlight: 0,
+      concurrencyAdaptive: true,
       region: undefined,
       endpoint: undefined,
       credentials: {

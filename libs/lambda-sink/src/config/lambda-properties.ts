@@ -107,6 +107,10 @@ export class LambdaProperties {
   @IsIntegerText(0)
   'aws.lambda.max.in.flight'?: string;
 
+  // This project's addition: the in-flight limit follows Lambda's throttling.
+  @IsBooleanText()
+  'aws.lambda.concurrency.adaptive'?: string;
+
   @IsAwsRegion()
   'aws.lambda.region'?: string;
 

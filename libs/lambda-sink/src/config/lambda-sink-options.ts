@@ -166,6 +166,8 @@ export interface LambdaOptions {
   maxInFlightPerPartition: number;
   /** `aws.lambda.max.in.flight`: invocations at once in the process; 0 = unlimited. */
   maxInFlight: number;
+  /** `aws.lambda.concurrency.adaptive`: lower the in-flight limit on throttling, raise it on success. */
+  concurrencyAdaptive: boolean;
   region?: string;
   endpoint?: string;
   credentials: AwsCredentialsOptions;

@@ -85,6 +85,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         D.maxInFlightPerPartition,
       ),
       maxInFlight: read.int('aws.lambda.max.in.flight', D.maxInFlight),
+      concurrencyAdaptive: read.bool('aws.lambda.concurrency.adaptive', D.concurrencyAdaptive),
       region: read.text('aws.lambda.region'),
       endpoint: read.text('aws.lambda.endpoint'),
       credentials: {

@@ -85,6 +85,7 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'lambda.ordering': 'aws.lambda.ordering',
   'lambda.maxInFlightPerPartition': 'aws.lambda.max.in.flight.per.partition',
   'lambda.maxInFlight': 'aws.lambda.max.in.flight',
+  'lambda.concurrencyAdaptive': 'aws.lambda.concurrency.adaptive',
   'lambda.region': 'aws.lambda.region',
   'lambda.endpoint': 'aws.lambda.endpoint',
   'lambda.credentials.accessKeyId': 'aws.access.key.id',

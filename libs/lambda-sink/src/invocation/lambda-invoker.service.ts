@@ -3,6 +3,7 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { LAMBDA_SINK_OPTIONS } from '../lambda-sink.constants';
 import { FunctionRouter } from './function-router';
+import type { InFlightLimiter } from './in-flight-limiter';
 import { validateFunctions } from './function-validator';
 import type { InvokeTransport } from './invoke-transport';
 import { createInvokeTransport } from './invoke-transport-factory';
@@ -53,8 +54,11 @@ export class LambdaInvokerService {
     );
   }
 
-  /** Opens the invoke path (an invoke thread when configured); `observer` sees every attempt. */
-  open(observer: InvokerObserver): void {
+  /**
+   * Opens the invoke path (an invoke thread when configured); `observer` sees every attempt, and
+   * each attempt holds a slot of `limiter` (the process-wide, adaptive in-flight limit).
+   */
+  open(observer: InvokerObserver, limiter?: InFlightLimiter): void {
     const { transport, warning } = createInvokeTransport(
       this.options.lambda,
       this.lambdaClient,
@@ -70,6 +74,7 @@ export class LambdaInvokerService {
         functions: this.functions,
       },
       observer,
+      limiter,
     );
   }
 

@@ -6,8 +6,9 @@ import {
 } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import type { FunctionRouter } from './function-router';
-import { classifyInvokeError } from './invoke-error-classifier';
-import type { InvokeTransport } from './invoke-transport';
+import { InFlightLimiter, type AttemptEnd } from './in-flight-limiter';
+import { classifyInvokeError, isThrottling } from './invoke-error-classifier';
+import type { InvokeRequest, InvokeResponse, InvokeTransport } from './invoke-transport';
 import { backoffDelayMs, sleep } from './retry-backoff';
 
 export interface LambdaInvokerOptions {
@@ -88,12 +89,16 @@ export type BatchInvoker = Pick<LambdaInvoker, 'invoke'>;
  * The SDK's own retries are turned off (maxAttempts 1) so that every attempt is counted,
  * the backoff is ours to bound, and a shutdown can abort the wait.
  * Function errors are returned, not thrown: what they mean depends on behavior.on.error.
+ * Each attempt holds a slot of the process-wide `limiter` only while it is on the wire: a batch
+ * waiting out a backoff leaves its slot to others, and the limiter hears of every throttle
+ * where it happens (the adaptive limit, `aws.lambda.concurrency.adaptive`).
  */
 export class LambdaInvoker {
   constructor(
     private readonly transport: InvokeTransport,
     private readonly options: LambdaInvokerOptions,
     private readonly observer: InvokerObserver = {},
+    private readonly limiter: InFlightLimiter = new InFlightLimiter(0),
   ) {}
 
   async invoke(
@@ -108,10 +113,7 @@ export class LambdaInvoker {
     for (let attempt = plan.firstAttempt ?? 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
-        const response = await this.transport.invoke(
-          { functionName, invocationType, payload },
-          signal,
-        );
+        const response = await this.attempt({ functionName, invocationType, payload }, signal);
         const outcome = response.functionError ? 'function_error' : 'success';
         this.observer.onAttempt?.(target, outcome, Date.now() - attemptStarted);
         return {
@@ -151,6 +153,22 @@ export class LambdaInvoker {
           throw new RetryDeferred(attempt, delay, error);
         await sleep(delay, signal);
       }
+    }
+  }
+
+  /** One call on the wire, inside a slot of the in-flight limit. */
+  private async attempt(request: InvokeRequest, signal?: AbortSignal): Promise<InvokeResponse> {
+    const slot = await this.limiter.acquire(signal);
+    let end: AttemptEnd = 'failed';
+    try {
+      const response = await this.transport.invoke(request, signal);
+      end = 'answered';
+      return response;
+    } catch (error) {
+      if (isThrottling(error)) end = 'throttled';
+      throw error;
+    } finally {
+      this.limiter.release(slot, end);
     }
   }
 

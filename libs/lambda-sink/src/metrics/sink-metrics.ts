@@ -62,7 +62,15 @@ export class SinkMetrics {
 
   readonly inFlight = new Gauge({
     name: 'lambda_sink_invocations_in_flight',
-    help: 'Lambda invocations currently waiting for a response',
+    help: 'Lambda invocation attempts currently waiting for a response',
+    registers: [],
+  });
+
+  readonly inFlightLimit = new Gauge({
+    name: 'lambda_sink_invocations_in_flight_limit',
+    help:
+      'Invocations allowed in flight at once in the process (aws.lambda.max.in.flight, lowered on ' +
+      'throttling when aws.lambda.concurrency.adaptive); 0 = no limit',
     registers: [],
   });
 

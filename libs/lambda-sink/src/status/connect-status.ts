@@ -5,7 +5,8 @@ import type { SinkStatus } from './sink-status';
  * Kafka Connect's REST shapes (`GET /connectors/{name}/status`), so the curl commands and
  * dashboards of a Connect user keep working. `partitions` on each task is this project's
  * extension: per-partition state, committed offset, lag, the error that stopped it and, given the
- * sink's `functions`, the Lambda function the partition's topic invokes.
+ * sink's `functions`, the Lambda function the partition's topic invokes; so is `invocations`: the
+ * calls in flight and the process-wide limit (null = none) they are held to.
  */
 export function connectorStatusBody(
   name: string,
@@ -54,5 +55,16 @@ export function connectorStatusBody(
       })),
     })),
     type: 'sink',
+    ...(status.concurrency
+      ? {
+          invocations: {
+            in_flight: status.concurrency.inFlight,
+            in_flight_limit: Number.isFinite(status.concurrency.limit)
+              ? status.concurrency.limit
+              : null,
+            adaptive: status.concurrency.policy.adaptive,
+          },
+        }
+      : {}),
   };
 }

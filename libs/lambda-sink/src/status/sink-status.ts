@@ -60,8 +60,18 @@ export function partitionStatusOf(
   return p;
 }
 
+/** The process-wide in-flight limit as the status shows it (the InFlightLimiter). */
+export interface ConcurrencyStatus {
+  readonly inFlight: number;
+  /** Infinity when there is no limit. */
+  readonly limit: number;
+  readonly policy: { readonly adaptive: boolean };
+}
+
 export class SinkStatus {
   connectorState: ConnectState = 'UNASSIGNED';
+  /** Set once the sink started invoking. */
+  concurrency?: ConcurrencyStatus;
   connectorTrace?: string;
   /** Set when an operator paused the connector through the API. */
   pausedByUser = false;

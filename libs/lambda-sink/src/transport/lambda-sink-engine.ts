@@ -8,6 +8,8 @@ import { describeError, messages } from '../errors/messages';
 import type { AdminPort, KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
 import { FunctionRouter } from '../invocation/function-router';
+import { AdaptiveConcurrency } from '../invocation/adaptive-concurrency';
+import { FixedConcurrency } from '../invocation/concurrency-policy';
 import { InFlightLimiter } from '../invocation/in-flight-limiter';
 import { LambdaInvokerService } from '../invocation/lambda-invoker.service';
 import type { SinkMetrics } from '../metrics/sink-metrics';
@@ -89,24 +91,26 @@ export class LambdaSinkEngine {
     await this.naming('reporter', this.options.reporter.connection, () => this.reporter.prepare());
 
     const invoker = this.invoker;
-    invoker.open({
-      onAttempt: (target, outcome, ms) => {
-        this.onInvocation?.(target.topic, target.partition);
-        this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
-        const fn = this.functions.functionFor(target.topic);
-        this.metrics.invocations.inc({ outcome, function: fn });
-        this.metrics.invocationLatency.observe({ function: fn }, ms / 1000);
+    invoker.open(
+      {
+        onAttempt: (target, outcome, ms) => {
+          this.onInvocation?.(target.topic, target.partition);
+          this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
+          const fn = this.functions.functionFor(target.topic);
+          this.metrics.invocations.inc({ outcome, function: fn });
+          this.metrics.invocationLatency.observe({ function: fn }, ms / 1000);
+        },
+        onRetry: (target) =>
+          this.metrics.retries.inc({ function: this.functions.functionFor(target.topic) }),
       },
-      onRetry: (target) =>
-        this.metrics.retries.inc({ function: this.functions.functionFor(target.topic) }),
-    });
+      this.inFlightLimiter(),
+    );
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
       createTransformSteps(options.transforms ?? []),
     );
     const retrier = this.reporter.retrier;
-    const limiter = new InFlightLimiter(options.lambda.maxInFlight);
     for (let id = 0; id < options.tasksMax; id++) {
       const status = this.status.task(id);
       const holder: { task?: SinkTask } = {};
@@ -117,7 +121,6 @@ export class LambdaSinkEngine {
         functions: this.functions,
         reporter: retrier,
         metrics: this.metrics,
-        limiter,
         // The one place every task failure passes (intolerable conversion error, configuration
         // error), so it is logged once here rather than by each cause.
         onTaskFailure: (error) => {
@@ -153,6 +156,23 @@ export class LambdaSinkEngine {
     }
     this.status.connectorState = 'RUNNING';
     this.logger.log(`"${options.name}" running`);
+  }
+
+  /**
+   * `aws.lambda.max.in.flight`, shared by every partition and task of the process; adaptive
+   * (lowered on throttling) unless `aws.lambda.concurrency.adaptive=false`.
+   */
+  private inFlightLimiter(): InFlightLimiter {
+    const { maxInFlight, concurrencyAdaptive } = this.options.lambda;
+    const policy = concurrencyAdaptive
+      ? new AdaptiveConcurrency(maxInFlight)
+      : new FixedConcurrency(maxInFlight);
+    const limiter = new InFlightLimiter(policy, (inFlight, limit) => {
+      this.metrics.inFlight.set(inFlight);
+      this.metrics.inFlightLimit.set(Number.isFinite(limit) ? limit : 0);
+    });
+    this.status.concurrency = limiter;
+    return limiter;
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,6 @@ import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import { payloadLimitBytes } from '../conversion/payload-sizer';
 import { planPartitionBatches } from '../batching/partition-batcher';
 import type { BatchPlanItem, LambdaBatch } from '../batching/lambda-batch';
-import type { InFlightLimiter } from '../invocation/in-flight-limiter';
 import { KeyedBatchScheduler, recordKey } from '../batching/keyed-batch-scheduler';
 import { dispatchConcurrently } from '../pipeline/concurrent-dispatch';
 import { OffsetLedger } from '../pipeline/offset-ledger';
@@ -50,8 +49,6 @@ export interface PartitionProcessorDeps {
   functions: FunctionRouter;
   reporter: ReporterRetrier;
   metrics: SinkMetrics;
-  /** `aws.lambda.max.in.flight`, shared by every partition of the process. */
-  limiter: InFlightLimiter;
   /** Called when the whole task must stop (configuration error, intolerable conversion error). */
   onTaskFailure: (error: Error) => void;
 }
@@ -264,10 +261,9 @@ export class PartitionProcessor {
     failures: FailureHandler,
     controls: PartitionControls,
   ): Promise<BatchVerdict> {
-    const { invoker, metrics, options, limiter } = this.deps;
+    const { invoker, metrics, options } = this.deps;
     metrics.batchSize.observe(batch.records.length);
-    await limiter.acquire(controls.signal);
-    metrics.inFlight.inc();
+    // The invoker takes a slot of `aws.lambda.max.in.flight` for each attempt on the wire.
     let result;
     try {
       result = await invoker.invoke(batch.payload, batch, controls.signal, {
@@ -294,9 +290,6 @@ export class PartitionProcessor {
         kind,
         controls,
       );
-    } finally {
-      metrics.inFlight.dec();
-      limiter.release();
     }
     this.retries.answered(status, batch.firstOffset, batch.lastOffset);
     if (result.functionError) {
