@@ -19,6 +19,8 @@ import {
 
 /** What one batch's run through the error controls needs from its partition. */
 export interface BatchErrorControlsCall {
+  /** The function this batch's topic invokes. */
+  functionName: string;
   attempt(batch: LambdaBatch, first: boolean): Promise<AttemptAnswer>;
   writeResults(records: ConvertedRecord[], response: string | undefined): Promise<ItemVerdict>;
   failures: FailureHandler;
@@ -40,13 +42,12 @@ export class StopRequested extends Error {
 /** The AWS-trigger error controls of the sink's configuration, wired to one partition's pipeline. */
 export class BatchErrorControls {
   private readonly logger = new Logger('LambdaSink error controls');
-  private readonly settings: ErrorControlSettings;
+  private readonly settings: Omit<ErrorControlSettings, 'functionName'>;
   readonly enabled: boolean;
 
   constructor(options: LambdaSinkOptions) {
     const { lambda } = options;
     this.settings = {
-      functionName: lambda.functionName,
       ordering: lambda.ordering,
       partialBatchResponse: lambda.partialBatchResponse,
       bisectOnError: lambda.bisectOnError,
@@ -59,44 +60,48 @@ export class BatchErrorControls {
   }
 
   invoke(batch: LambdaBatch, call: BatchErrorControlsCall): Promise<RecoveryResult> {
-    const { failures, controls } = call;
-    return invokeWithErrorControls(batch, this.settings, {
-      attempt: (part, first) => {
-        if (!first && controls.shouldStop()) throw new StopRequested();
-        return call.attempt(part, first);
-      },
-      writeResults: call.writeResults,
-      fail: (records, error, kind) =>
-        failures.handle(
-          records.map((r) => r.original),
-          error,
-          kind,
-          controls,
-        ),
-      batchOf: batchOfRecords,
-      wait: (ms) => sleep(ms, controls.signal),
-      now: Date.now,
-      keyOf,
-      onRetry: (records, retryNumber, delayMs) => {
-        const first = records[0];
-        const last = records[records.length - 1];
-        const offsets =
-          first.offset === last.offset ? `${first.offset}` : `${first.offset}-${last.offset}`;
-        this.logger.warn(
-          withFields(
-            `${messages.recordAt(first.topic, first.partition, offsets)}: retrying ` +
-              `${records.length} record(s) after a function error (retry ${retryNumber} of ` +
-              `${this.settings.functionErrorRetries}) in ${Math.round(delayMs)} ms`,
-            {
-              topic: first.topic,
-              partition: first.partition,
-              offsets,
-              function: this.settings.functionName,
-            },
+    const { failures, controls, functionName } = call;
+    return invokeWithErrorControls(
+      batch,
+      { ...this.settings, functionName },
+      {
+        attempt: (part, first) => {
+          if (!first && controls.shouldStop()) throw new StopRequested();
+          return call.attempt(part, first);
+        },
+        writeResults: call.writeResults,
+        fail: (records, error, kind) =>
+          failures.handle(
+            records.map((r) => r.original),
+            error,
+            kind,
+            controls,
           ),
-        );
+        batchOf: batchOfRecords,
+        wait: (ms) => sleep(ms, controls.signal),
+        now: Date.now,
+        keyOf,
+        onRetry: (records, retryNumber, delayMs) => {
+          const first = records[0];
+          const last = records[records.length - 1];
+          const offsets =
+            first.offset === last.offset ? `${first.offset}` : `${first.offset}-${last.offset}`;
+          this.logger.warn(
+            withFields(
+              `${messages.recordAt(first.topic, first.partition, offsets)}: retrying ` +
+                `${records.length} record(s) after a function error (retry ${retryNumber} of ` +
+                `${this.settings.functionErrorRetries}) in ${Math.round(delayMs)} ms`,
+              {
+                topic: first.topic,
+                partition: first.partition,
+                offsets,
+                function: functionName,
+              },
+            ),
+          );
+        },
       },
-    });
+    );
   }
 }
 

@@ -31,7 +31,7 @@ export interface ErrorControlSettings {
 }
 
 /** Whether any control is on; when none is, the pipeline keeps its plain one-call path. */
-export function errorControlsEnabled(s: ErrorControlSettings): boolean {
+export function errorControlsEnabled(s: Omit<ErrorControlSettings, 'functionName'>): boolean {
   return (
     s.partialBatchResponse || s.bisectOnError || s.functionErrorRetries > 0 || s.maxRecordAgeMs >= 0
   );

@@ -19,6 +19,7 @@ import type { SinkMetrics } from '../metrics/sink-metrics';
 import type { PartitionStatus } from '../status/sink-status';
 import { CommitTracker } from './commit-tracker';
 import { FailureHandler, type FailureVerdict } from './failure-handler';
+import type { FunctionRouter } from '../invocation/function-router';
 import type { PartitionControls } from './partition-controls';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
@@ -34,6 +35,8 @@ export interface PartitionProcessorDeps {
   options: LambdaSinkOptions;
   serializer: RecordSerializer;
   invoker: LambdaInvoker;
+  /** Which function each topic invokes (named in errors, error records and log fields). */
+  functions: FunctionRouter;
   reporter: ReporterRetrier;
   metrics: SinkMetrics;
   /** `aws.lambda.max.in.flight`, shared by every partition of the process. */
@@ -74,6 +77,7 @@ export class PartitionProcessor {
     const tracker = new CommitTracker(controls, status, metrics);
     const failures = new FailureHandler(
       options,
+      this.deps.functions.functionFor(batch.topic),
       this.deps.reporter,
       metrics,
       status,
@@ -253,6 +257,7 @@ export class PartitionProcessor {
         return this.invokeBatch(item.batch, status, failures, controls);
       }
       const outcome = await this.errorControls.invoke(item.batch, {
+        functionName: this.deps.functions.functionFor(item.batch.topic),
         attempt: (batch, first) => this.calls.attempt(batch, status, failures, controls, first),
         failures,
         controls,
@@ -281,7 +286,8 @@ export class PartitionProcessor {
     if (answer.kind === 'handled') return answer.verdict;
     const { result } = answer;
     if (result.functionError) {
-      const error = functionErrorOf(batch, result, this.deps.options.lambda.functionName);
+      const functionName = this.deps.functions.functionFor(batch.topic);
+      const error = functionErrorOf(batch, result, functionName);
       return failures.handle(
         batch.records.map((r) => r.original),
         error,
@@ -309,7 +315,7 @@ export class PartitionProcessor {
           topic: status.topic,
           partition: status.partition,
           offsets: String(offset),
-          function: this.deps.options.lambda.functionName,
+          function: this.deps.functions.functionFor(status.topic),
         },
       ),
     );
