@@ -39,6 +39,12 @@ export const CONFIG_DEFAULTS = {
   retryBackoffMs: 100,
   retryBackoffMaxMs: 10_000,
   validate: true,
+  // AWS's Kafka trigger's error controls, all off: a function error is handled by
+  // behavior.on.error at once and nothing expires, the Confluent connector's behaviour.
+  partialBatchResponse: false,
+  bisectOnError: false,
+  functionErrorRetries: 0,
+  maxRecordAgeMs: -1,
   autoOffsetReset: 'earliest',
   // The Java consumer's defaults. fetch.max.bytes must stay well above partitions ×
   // max.partition.fetch.bytes: kafkajs fills a fetch partition by partition, and partitions left

@@ -192,6 +192,10 @@ export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
 export const requiredForAssumeRoleProvider = () =>
   'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';
 export const requiresProxyUrl = () => 'needs aws.lambda.proxy.url';
+export const requiresSyncInvocation = () =>
+  'needs aws.lambda.invocation.type=sync: an async invocation returns no response and no ' +
+  'function error to act on';
+export const mustBeRecordAge = () => 'must be -1 (no limit) or an integer >= 1 (ms)';
 export const requiredForOauthBearer = (handler: string) =>
   `is required with sasl.mechanism OAUTHBEARER: ${handler} (MSK IAM) is the token source the sink has`;
 export const mskIamNoRegion = () =>

@@ -44,6 +44,10 @@ describe('optionsFromConnectProperties defaults', () => {
       retryBackoffMs: 100,
       retryBackoffMaxMs: 10000,
       validate: true,
+      partialBatchResponse: false,
+      bisectOnError: false,
+      functionErrorRetries: 0,
+      maxRecordAgeMs: -1,
     });
   });
 

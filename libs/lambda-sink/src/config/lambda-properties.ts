@@ -1,6 +1,7 @@
 import { Allow } from 'class-validator';
 import * as m from './config-messages';
 import { CONFIG_DEFAULTS } from './config-defaults';
+import { parseBoolean, parseInteger } from './property-parsers';
 import { AnyValueRule, PropertyRule } from './property-rule';
 import { CONFIGURATION_MODES } from './topic-function-map';
 import type {
@@ -48,6 +49,20 @@ const RequiresProxyUrl = () =>
       ? m.requiresProxyUrl()
       : undefined,
   );
+
+/** An AWS-trigger error control that acts on responses: only sync invocations have them. */
+const RequiresSyncWhen = (isOn: (value: string) => boolean) =>
+  PropertyRule<Record<string, string | undefined>>('requiresSync', (value, properties) =>
+    isOn(value) && properties['aws.lambda.invocation.type']?.toLowerCase() === 'async'
+      ? m.requiresSyncInvocation()
+      : undefined,
+  );
+
+const IsRecordAge = () =>
+  PropertyRule('isRecordAge', (value) => {
+    const parsed = parseInteger(value);
+    return parsed === -1 || (parsed !== undefined && parsed >= 1) ? undefined : m.mustBeRecordAge();
+  });
 
 const RequiredForAssumeRoleProvider = () =>
   AnyValueRule<Record<string, string | undefined>>('requiredForAssumeRole', (value, properties) =>
@@ -186,4 +201,20 @@ export class LambdaProperties {
 
   @IsBooleanText()
   'aws.lambda.validate'?: string;
+
+  // This project's additions, AWS's Kafka trigger's error controls (docs/CONFIGURATION.md).
+  @IsBooleanText()
+  @RequiresSyncWhen((value) => parseBoolean(value) === true)
+  'aws.lambda.response.partial.batch'?: string;
+
+  @IsBooleanText()
+  @RequiresSyncWhen((value) => parseBoolean(value) === true)
+  'aws.lambda.bisect.on.error'?: string;
+
+  @IsIntegerText(0, 10_000)
+  @RequiresSyncWhen((value) => (parseInteger(value) ?? 0) > 0)
+  'aws.lambda.function.error.retries'?: string;
+
+  @IsRecordAge()
+  'aws.lambda.max.record.age.ms'?: string;
 }

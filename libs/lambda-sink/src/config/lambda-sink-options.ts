@@ -185,6 +185,14 @@ export interface LambdaOptions {
   validate: boolean;
   /** `aws.lambda.proxy.url` (+ `.user`, `.password`): Lambda calls through this HTTP proxy. */
   proxy?: { url: string; user?: string; password?: string };
+  /** `aws.lambda.response.partial.batch`: read `batchItemFailures` from the function's answer. */
+  partialBatchResponse: boolean;
+  /** `aws.lambda.bisect.on.error`: split a batch that met a function error to isolate its poison. */
+  bisectOnError: boolean;
+  /** `aws.lambda.function.error.retries`: retries of a function error before behavior.on.error. */
+  functionErrorRetries: number;
+  /** `aws.lambda.max.record.age.ms`: older records are not invoked but expire; -1 = no limit. */
+  maxRecordAgeMs: number;
 }
 
 export interface ErrorHandlingOptions {

@@ -107,6 +107,10 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         Math.max(D.retryBackoffMaxMs, retryBackoffMs),
       ),
       validate: read.bool('aws.lambda.validate', D.validate),
+      partialBatchResponse: read.bool('aws.lambda.response.partial.batch', D.partialBatchResponse),
+      bisectOnError: read.bool('aws.lambda.bisect.on.error', D.bisectOnError),
+      functionErrorRetries: read.int('aws.lambda.function.error.retries', D.functionErrorRetries),
+      maxRecordAgeMs: read.int('aws.lambda.max.record.age.ms', D.maxRecordAgeMs),
       ...(values['aws.lambda.proxy.url'] !== undefined && {
         proxy: {
           url: values['aws.lambda.proxy.url'] as string,

@@ -43,6 +43,15 @@ export const messages = {
     `transform ${alias} (${type}) failed on the record at ${at}: ${cause}`,
   payloadBuildFailed: (at: string, cause: string) =>
     `the record at ${at} could not be written into the Lambda payload: ${cause}`,
+  batchItemFailures: (fn: string, records: string[]) =>
+    `Lambda function "${fn}" reported ${records.length} record(s) as failed in its partial batch ` +
+    `response: ${records.slice(0, 10).join(', ')}${records.length > 10 ? ', …' : ''}`,
+  malformedBatchResponse: (fn: string, reason: string) =>
+    `Lambda function "${fn}" returned a partial batch response that cannot be read ` +
+    `(aws.lambda.response.partial.batch=true): ${reason}`,
+  recordsExpired: (records: string[], maxAgeMs: number) =>
+    `${records.length} record(s) older than aws.lambda.max.record.age.ms=${maxAgeMs} were not ` +
+    `invoked (expired): ${records.slice(0, 10).join(', ')}${records.length > 10 ? ', …' : ''}`,
   /** A record's coordinates as logs and messages name them: `topic-partition@offset`. */
   recordAt: (topic: string, partition: number, offset: string | number) =>
     `${topic}-${partition}@${offset}`,

@@ -7,16 +7,14 @@ import type { BatchPlanItem, LambdaBatch } from '../batching/lambda-batch';
 import { KeyedBatchScheduler, recordKey } from '../batching/keyed-batch-scheduler';
 import { dispatchConcurrently } from '../pipeline/concurrent-dispatch';
 import { OffsetLedger } from '../pipeline/offset-ledger';
-import {
-  LambdaConfigurationError,
-  LambdaFunctionError,
-  PayloadTooLargeError,
-} from '../errors/lambda-errors';
+import { PayloadTooLargeError } from '../errors/lambda-errors';
 import { messages } from '../errors/messages';
 import { withFields } from '../logging/log-fields';
-import { RetryDeferred, type BatchInvoker } from '../invocation/lambda-invoker';
+import type { BatchInvoker } from '../invocation/lambda-invoker';
+import { functionErrorOf } from '../invocation/function-error';
+import { BatchErrorControls } from '../error-controls/batch-error-controls';
+import { LambdaCalls } from './lambda-calls';
 import type { SinkMetrics } from '../metrics/sink-metrics';
-import { buildResultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../status/sink-status';
 import { CommitTracker } from './commit-tracker';
 import { FailureHandler, type FailureVerdict } from './failure-handler';
@@ -25,15 +23,6 @@ import type { PartitionControls } from './partition-controls';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
 import { RetryAnnouncer } from './retry-announcer';
-
-/**
- * Backoffs up to this long are waited out in the batch handler; longer ones with the partition
- * paused. A paused partition is fetched again only with the consumer's next fetch, which may
- * be a long poll of up to a second (the kafkajs adapter's maxWaitTimeInMs): for a short backoff that
- * refetch would cost more than the wait, while a long one must not hold back the partitions
- * kafkajs fetches together with this one.
- */
-const WAIT_IN_PLACE_UP_TO_MS = 1000;
 
 /** `retry-later`: a Lambda batch failed transiently; the partition waits out its backoff paused. */
 type BatchVerdict = FailureVerdict | 'retry-later';
@@ -63,7 +52,13 @@ export class PartitionProcessor {
   private readonly logger = new Logger('LambdaSink partitions');
   private readonly retries = new RetryAnnouncer(this.logger);
 
-  constructor(private readonly deps: PartitionProcessorDeps) {}
+  private readonly errorControls: BatchErrorControls;
+  private readonly calls: LambdaCalls;
+
+  constructor(private readonly deps: PartitionProcessorDeps) {
+    this.errorControls = new BatchErrorControls(deps.options);
+    this.calls = new LambdaCalls(deps, this.retries);
+  }
 
   async process(
     batch: FetchedBatch,
@@ -106,18 +101,24 @@ export class PartitionProcessor {
         });
         for (const item of plan) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
-          const verdict = await this.invokeItem(item, status, failures, controls);
+          const settled = new Set<number>();
+          const verdict = await this.invokeItem(item, status, failures, controls, (offsets) =>
+            offsets.forEach((o) => settled.add(o)),
+          );
           const last = item.kind === 'batch' ? item.batch.lastOffset : item.oversized.record.offset;
-          const first =
-            item.kind === 'batch' ? item.batch.firstOffset : item.oversized.record.offset;
-          if (verdict === 'retry-later') {
-            // Everything before this batch is done and committed by finish(); the batch itself
-            // is fetched again when the partition resumes.
-            controls.retryAt(status.retry?.nextAttemptAt ?? Date.now());
-            return await tracker.finish('retrying');
+          if (verdict !== 'continue') {
+            // What the error controls settled before the batch stopped is done as far as it
+            // runs unbroken from the batch's first record; the batch stops after that.
+            const { doneThrough, stopAt } = settledPrefix(item, settled);
+            if (doneThrough !== undefined) tracker.done(doneThrough);
+            if (verdict === 'retry-later') {
+              // Everything before this point is committed by finish(); the rest of the batch
+              // is fetched again when the partition resumes.
+              controls.retryAt(status.retry?.nextAttemptAt ?? Date.now());
+              return await tracker.finish('retrying');
+            }
+            return await tracker.finish(this.stop(verdict, status, stopAt, controls));
           }
-          if (verdict !== 'continue')
-            return await tracker.finish(this.stop(verdict, status, first, controls));
           tracker.done(last);
         }
         // Records a transform dropped at the end of the run are done too (nothing to invoke).
@@ -180,7 +181,7 @@ export class PartitionProcessor {
       });
       const result = await dispatchConcurrently(scheduler, {
         maxInFlight: lambda.maxInFlightPerPartition,
-        invoke: (item) => this.invokeItem(item, status, failures, controls),
+        invoke: (item) => this.invokeItem(item, status, failures, controls, finished),
         finished,
         shouldStop: () => controls.shouldStop(),
       });
@@ -240,13 +241,29 @@ export class PartitionProcessor {
   }
 
   /** One item of a batch plan: a Lambda batch to invoke, or a record too large for any. */
-  private invokeItem(
+  private async invokeItem(
     item: BatchPlanItem,
     status: PartitionStatus,
     failures: FailureHandler,
     controls: PartitionControls,
+    /** Offsets finished before the item stopped (told only when it did not continue). */
+    settled: (offsets: number[]) => void,
   ): Promise<BatchVerdict> {
-    if (item.kind === 'batch') return this.invokeBatch(item.batch, status, failures, controls);
+    if (item.kind === 'batch') {
+      if (!this.errorControls.enabled) {
+        return this.invokeBatch(item.batch, status, failures, controls);
+      }
+      const outcome = await this.errorControls.invoke(item.batch, {
+        functionName: this.deps.functions.functionFor(item.batch.topic),
+        attempt: (batch, first) => this.calls.attempt(batch, status, failures, controls, first),
+        failures,
+        controls,
+        writeResults: (records, response) =>
+          this.calls.writeResults(records, response, failures, controls),
+      });
+      if (outcome.verdict !== 'continue') settled(outcome.settled);
+      return outcome.verdict;
+    }
     const { record, payloadBytes, limitBytes } = item.oversized;
     const error = new PayloadTooLargeError(
       messages.payloadTooLarge(payloadBytes, limitBytes, 'single record'),
@@ -255,59 +272,19 @@ export class PartitionProcessor {
     return failures.handle([record.original], error, 'data', controls);
   }
 
+  /** One Lambda batch, no error controls: one call, and a function error is the whole batch's. */
   private async invokeBatch(
     batch: LambdaBatch,
     status: PartitionStatus,
     failures: FailureHandler,
     controls: PartitionControls,
   ): Promise<BatchVerdict> {
-    const { invoker, metrics, options } = this.deps;
-    metrics.batchSize.observe(batch.records.length);
-    // The invoker takes a slot of `aws.lambda.max.in.flight` for each attempt on the wire.
-    let result;
-    try {
-      result = await invoker.invoke(batch.payload, batch, controls.signal, {
-        firstAttempt: this.retries.attemptsSoFar(status, batch.firstOffset) + 1,
-        deferRetriesOverMs: WAIT_IN_PLACE_UP_TO_MS,
-        onRetry: (attempt, delayMs, reason) =>
-          this.retries.retrying(status, batch, attempt, delayMs, reason),
-      });
-    } catch (error) {
-      if (controls.signal.aborted) throw error;
-      if (error instanceof RetryDeferred) return 'retry-later';
-      this.retries.cleared(status);
-      if (error instanceof LambdaConfigurationError)
-        return failures.handle(
-          batch.records.map((r) => r.original),
-          error,
-          'configuration',
-          controls,
-        );
-      const kind = error instanceof PayloadTooLargeError ? 'data' : 'transient-exhausted';
-      return failures.handle(
-        batch.records.map((r) => r.original),
-        error as Error,
-        kind,
-        controls,
-      );
-    }
-    this.retries.answered(status, batch.firstOffset, batch.lastOffset);
+    const answer = await this.calls.attempt(batch, status, failures, controls, true);
+    if (answer.kind === 'handled') return answer.verdict;
+    const { result } = answer;
     if (result.functionError) {
       const functionName = this.deps.functions.functionFor(batch.topic);
-      const error = new LambdaFunctionError(
-        messages.functionError(
-          functionName,
-          result.functionError,
-          summarize(result.responsePayload),
-        ),
-        result.functionError,
-        {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: `${batch.firstOffset}-${batch.lastOffset}`,
-          functionName,
-        },
-      );
+      const error = functionErrorOf(batch, result, functionName);
       return failures.handle(
         batch.records.map((r) => r.original),
         error,
@@ -315,14 +292,7 @@ export class PartitionProcessor {
         controls,
       );
     }
-    const resultTopic = options.reporter.resultTopic;
-    if (options.lambda.invocationType === 'sync' && resultTopic) {
-      const results = buildResultMessages(batch.records, result.responsePayload);
-      return failures.reported(() =>
-        this.deps.reporter.send('result', resultTopic, results, controls),
-      );
-    }
-    return 'continue';
+    return this.calls.writeResults(batch.records, result.responsePayload, failures, controls);
   }
 
   private stop(
@@ -350,7 +320,19 @@ export class PartitionProcessor {
   }
 }
 
-function summarize(body: string | undefined): string {
-  if (!body) return '(no body)';
-  return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+/**
+ * Of an item that stopped, the last offset of the unbroken run of settled records from its
+ * first (undefined when its first is not settled), and the first offset not settled.
+ */
+function settledPrefix(
+  item: BatchPlanItem,
+  settled: ReadonlySet<number>,
+): { doneThrough?: number; stopAt: number } {
+  if (item.kind === 'oversized') return { stopAt: item.oversized.record.offset };
+  let doneThrough: number | undefined;
+  for (const record of item.batch.records) {
+    if (!settled.has(record.offset)) return { doneThrough, stopAt: record.offset };
+    doneThrough = record.offset;
+  }
+  return { doneThrough, stopAt: item.batch.firstOffset };
 }
