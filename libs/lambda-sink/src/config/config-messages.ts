@@ -36,6 +36,8 @@ export const mustBeConverterClass = (accepted: readonly string[]) =>
 export const mustBeCredentialsProvider = (accepted: readonly string[]) =>
   `must be one of ${accepted.join(', ')} (or the fully qualified Java name of one), ` +
   'or a path to a JavaScript module exporting a credentials provider';
+export const mustBeFilterCriteria = (problems: readonly string[]) =>
+  `must be AWS Lambda FilterCriteria: ${problems.join('; ')}`;
 export const mustBeAtLeastProperty = (other: string) => `must be >= ${other}`;
 
 // Cross-field rules.

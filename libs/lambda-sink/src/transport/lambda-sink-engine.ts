@@ -19,6 +19,8 @@ import { ensureReporterTopics, type ReporterTopicSpec } from '../reporting/repor
 import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
+import { payloadEncoder } from '../conversion/payload-encoder';
+import { recordFilterOf } from '../filtering/record-filter';
 import { createTransformSteps } from '../conversion/transforms/transform-chain';
 import { ReporterRetrier } from './reporter-retrier';
 import { SinkTask, type SinkTaskTuning } from './sink-task';
@@ -117,7 +119,16 @@ export class LambdaSinkEngine {
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
-      createTransformSteps(options.transforms ?? []),
+      {
+        transforms: createTransformSteps(options.transforms ?? []),
+        encoder: payloadEncoder(options.lambda.payloadFormat, options.kafka.bootstrapServers),
+        filter: recordFilterOf(options.lambda.filterCriteria),
+        onFiltered: (record) =>
+          this.metrics.recordsFiltered.inc({
+            topic: record.topic,
+            partition: String(record.partition),
+          }),
+      },
     );
     const retrier = new ReporterRetrier(this.reporter);
     const limiter = new InFlightLimiter(options.lambda.maxInFlight);

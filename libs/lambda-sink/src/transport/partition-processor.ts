@@ -102,6 +102,7 @@ export class PartitionProcessor {
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,
+          frame: this.deps.serializer.encoder.frame(batch.topic, batch.partition),
         });
         for (const item of plan) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
@@ -175,6 +176,7 @@ export class PartitionProcessor {
       const scheduler = new KeyedBatchScheduler(run.serialized, {
         maxRecords: lambda.batchSize,
         maxPayloadBytes: payloadLimitBytes(lambda.invocationType),
+        frame: this.deps.serializer.encoder.frame(batch.topic, batch.partition),
         keyOf: lambda.ordering === 'key' ? recordKey : () => undefined,
       });
       const result = await dispatchConcurrently(scheduler, {
@@ -191,6 +193,11 @@ export class PartitionProcessor {
       if (result.verdict !== 'continue') {
         const at = ledger.lowestUnfinished() ?? result.firstOffset;
         return await tracker.finish(this.stop(result.verdict, status, at, controls));
+      }
+      // Records dropped at the end of the run (filter criteria, a Filter transform) are done too.
+      if (run.filteredThrough !== undefined) {
+        ledger.add([run.filteredThrough]);
+        finished([run.filteredThrough]);
       }
       index = run.nextIndex;
       if (run.failure) {
@@ -319,7 +326,11 @@ export class PartitionProcessor {
     }
     const resultTopic = options.reporter.resultTopic;
     if (options.lambda.invocationType === 'sync' && resultTopic) {
-      const results = buildResultMessages(batch.records, result.responsePayload);
+      const results = buildResultMessages(
+        batch.records,
+        result.responsePayload,
+        options.lambda.payloadFormat,
+      );
       return failures.reported(() =>
         this.deps.reporter.send('result', resultTopic, results, controls),
       );
