@@ -68,4 +68,15 @@ describe('aws.lambda.payload.format and aws.lambda.filter.criteria', () => {
       /lambda\.filterCriteria .*pattern: value is an empty list of rules/,
     );
   });
+
+  it('warn with esm that converters and transforms do not reshape the payload', () => {
+    const warnings = (extra: Record<string, string>) =>
+      optionsFromConnectProperties(minimalProperties(extra)).warnings;
+    const converter = { 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' };
+    assert.deepEqual(warnings({ 'aws.lambda.payload.format': 'esm' }), []);
+    assert.deepEqual(warnings(converter), []);
+    const [warning, ...others] = warnings({ 'aws.lambda.payload.format': 'esm', ...converter });
+    assert.deepEqual(others, []);
+    assert.match(warning, /payload\.format is esm: .*as consumed; value\.converter do not change/);
+  });
 });
