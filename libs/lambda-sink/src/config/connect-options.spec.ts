@@ -21,6 +21,7 @@ describe('optionsFromConnectProperties defaults', () => {
 
   it('applies every Lambda default', () => {
     assert.deepEqual(options.lambda, {
+      configurationMode: 'single',
       functionName: 'process-orders',
       invocationType: 'sync',
       batchSize: 20,

@@ -3,6 +3,7 @@ import * as m from './config-messages';
 import { CONFIG_DEFAULTS } from './config-defaults';
 import { readFilterCriteria } from '../filtering/filter-criteria';
 import { AnyValueRule, PropertyRule } from './property-rule';
+import { CONFIGURATION_MODES } from './topic-function-map';
 import type {
   BehaviorOnError,
   InvocationType,
@@ -19,7 +20,6 @@ import {
   IsIntegerText,
   IsLambdaFunctionName,
   IsOneOf,
-  IsRequired,
   RequiredTogetherWith,
 } from './property-rules';
 
@@ -74,11 +74,27 @@ export const RETRIES_EXHAUSTED_BEHAVIORS: readonly RetriesExhaustedBehavior[] = 
   'behavior.on.error',
 ];
 
+// In multiple mode each topic's function comes from aws.lambda.topic2function.map instead.
+const RequiredInSingleMode = () =>
+  AnyValueRule<Record<string, string | undefined>>('isRequired', (value, properties) =>
+    value === undefined && properties['aws.lambda.configuration.mode']?.toLowerCase() !== 'multiple'
+      ? m.isRequired()
+      : undefined,
+  );
+
 /** The function, how it is called, and with which AWS credentials (`aws.*`, `behavior.on.error`). */
 export class LambdaProperties {
-  @IsRequired()
+  @RequiredInSingleMode()
   @IsLambdaFunctionName()
   'aws.lambda.function.name'?: string;
+
+  // Confluent Cloud's several-functions settings; the map's rules (which need `topics`) are in
+  // topic-function-map.ts.
+  @IsOneOf(CONFIGURATION_MODES)
+  'aws.lambda.configuration.mode'?: string;
+
+  @Allow()
+  'aws.lambda.topic2function.map'?: string;
 
   @IsOneOf(INVOCATION_TYPES)
   'aws.lambda.invocation.type'?: string;

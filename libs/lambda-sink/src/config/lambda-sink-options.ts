@@ -4,6 +4,8 @@
  * `optionsFromConnectProperties()`, so the standalone service and the module share one validation.
  */
 export type InvocationType = 'sync' | 'async';
+/** `aws.lambda.configuration.mode`: one function for every topic, or one per topic. */
+export type ConfigurationMode = 'single' | 'multiple';
 export type BehaviorOnError = 'fail' | 'log' | 'ignore';
 /**
  * `aws.lambda.payload.format`: the Confluent connector's JSON array (`connect`) or the event of
@@ -150,7 +152,15 @@ export interface AssumeRoleOptions {
 }
 
 export interface LambdaOptions {
-  functionName: string;
+  /**
+   * `aws.lambda.configuration.mode`: `single` sends every topic to `functionName`; `multiple`
+   * sends each topic to its function in `topicFunctions` (Confluent Cloud's LambdaSink).
+   */
+  configurationMode: ConfigurationMode;
+  /** `aws.lambda.function.name`: set in single mode, unset in multiple mode. */
+  functionName?: string;
+  /** `aws.lambda.topic2function.map` (multiple mode): topic → function, one for every topic. */
+  topicFunctions?: Readonly<Record<string, string>>;
   invocationType: InvocationType;
   batchSize: number;
   /** `aws.lambda.batch.max.wait.ms`: how long a partition may wait for a batch to fill. */

@@ -86,10 +86,19 @@ export function startupWarnings(
     warnings.push(m.settingIgnored(['aws.credentials.provider.class'], 'aws.access.key.id is set'));
   }
 
-  const arnRegion = regionOfFunctionArn(options.lambda.functionName);
   const region = options.lambda.region;
-  if (arnRegion && region && arnRegion !== region)
-    warnings.push(m.regionMismatch(arnRegion, region));
+  const functions: Array<[string, string | undefined]> = [
+    ['aws.lambda.function.name', options.lambda.functionName],
+    ...Object.entries(options.lambda.topicFunctions ?? {}).map(([topic, fn]): [string, string] => [
+      `aws.lambda.topic2function.map (topic ${topic})`,
+      fn,
+    ]),
+  ];
+  for (const [where, fn] of functions) {
+    const arnRegion = fn === undefined ? undefined : regionOfFunctionArn(fn);
+    if (arnRegion && region && arnRegion !== region)
+      warnings.push(m.regionMismatch(arnRegion, region, where));
+  }
 
   // Connect only routes records to the dead letter queue when errors are tolerated.
   if (options.errors.errorsTolerance === 'none') {

@@ -23,6 +23,7 @@ import type {
 import { parseBoolean, parseInteger, parseList } from './property-parsers';
 import { reporterTopicDefaults } from './reporter-properties';
 import { schemaRegistryOptions } from './schema-registry-options';
+import { configurationModeOf, topicFunctionsOf } from './topic-function-map';
 
 type Values = Record<string, string | undefined>;
 export type MappedOptions = Omit<LambdaSinkOptions, 'maskedProperties' | 'warnings'>;
@@ -40,6 +41,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
   const kafka = connection(values, '', read.text('client.id') ?? `lambda-sink-${name}`);
   const topicDefaults = reporterTopicDefaults(name);
   const topicsText = read.text('topics');
+  const configurationMode = configurationModeOf(values);
 
   return {
     name,
@@ -70,7 +72,11 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
     keyConverter: converter(values, 'key'),
     valueConverter: converter(values, 'value'),
     lambda: {
-      functionName: read.text('aws.lambda.function.name') as string,
+      configurationMode,
+      // In multiple mode a function.name left in the file is not used (a startup warning says so).
+      functionName:
+        configurationMode === 'single' ? read.text('aws.lambda.function.name') : undefined,
+      ...(configurationMode === 'multiple' && { topicFunctions: topicFunctionsOf(values) }),
       invocationType,
       batchSize: read.int('aws.lambda.batch.size', D.batchSize),
       batchMaxWaitMs: read.int('aws.lambda.batch.max.wait.ms', D.batchMaxWaitMs),

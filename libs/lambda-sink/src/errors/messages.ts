@@ -17,6 +17,9 @@ export const messages = {
     `Lambda rejected a request of ${bytes} bytes as too large: ${cause}`,
   startupValidationFailed: (fn: string, region: string | undefined, step: string, cause: string) =>
     `startup validation of Lambda function "${fn}" in region ${region ?? 'unset'} failed at ${step}: ${cause}`,
+  startupValidationFailedSeveral: (failures: readonly string[]) =>
+    `startup validation failed for ${failures.length} Lambda functions:\n` +
+    failures.map((failure) => `  - ${failure}`).join('\n'),
   reporterFailed: (topic: string, cause: string) =>
     `could not write to reporter topic "${topic}": ${cause}`,
   reporterRejected: (topic: string, cause: string) =>

@@ -15,6 +15,7 @@ import {
 import type { ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
+import { FunctionRouter } from '../invocation/function-router';
 import { LAMBDA_SINK_OPTIONS } from '../lambda-sink.constants';
 import { ConnectorOperations } from '../operations/connector-operations';
 import { connectorStatusBody } from '../status/connect-status';
@@ -29,11 +30,13 @@ import { answeringRefusals } from './operation-refusal';
 @Controller('connectors')
 export class ConnectorsController {
   private readonly workerId: string;
+  private readonly functions: FunctionRouter;
 
   constructor(
     private readonly operations: ConnectorOperations,
     @Inject(LAMBDA_SINK_OPTIONS) private readonly options: LambdaSinkOptions,
   ) {
+    this.functions = FunctionRouter.fromOptions(options.lambda);
     this.workerId = `${hostname()}:${new URL(options.listeners.split(',')[0]).port || '8083'}`;
   }
 
@@ -64,7 +67,7 @@ export class ConnectorsController {
   @Get(':name/status')
   status(@Param('name') name: string) {
     this.check(name);
-    return connectorStatusBody(name, this.operations.status, this.workerId);
+    return connectorStatusBody(name, this.operations.status, this.workerId, this.functions);
   }
 
   @Get(':name/config')

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LambdaTransientError } from '../errors/lambda-errors';
-import type { InvokeResponse, InvokeTransport } from './invoke-transport';
+import { FunctionRouter } from './function-router';
+import type { InvokeRequest, InvokeResponse, InvokeTransport } from './invoke-transport';
 import { LambdaInvoker, RetryDeferred, type LambdaInvokerOptions } from './lambda-invoker';
 
 /** A transport that answers 500 for the first `failures` calls, then succeeds. */
@@ -23,7 +24,7 @@ function flakyTransport(failures: number): InvokeTransport & { calls: number } {
 }
 
 const options = (over: Partial<LambdaInvokerOptions> = {}): LambdaInvokerOptions => ({
-  functionName: 'fn',
+  functions: FunctionRouter.fromOptions({ configurationMode: 'single', functionName: 'fn' }),
   invocationType: 'sync',
   maxRetries: 5,
   retryBackoffMs: 1,
@@ -80,5 +81,36 @@ describe('LambdaInvoker retries', () => {
     assert.ok(error instanceof LambdaTransientError);
     assert.match(error.message, /after 4 attempts/);
     assert.equal(transport.calls, 2);
+  });
+});
+
+describe('LambdaInvoker with several functions', () => {
+  it("invokes each batch's topic's own function and names it in errors", async () => {
+    const called: string[] = [];
+    const transport: InvokeTransport = {
+      async invoke(request: InvokeRequest): Promise<InvokeResponse> {
+        called.push(request.functionName);
+        if (request.functionName === 'payments-fn')
+          throw Object.assign(new Error('gone'), {
+            name: 'ResourceNotFoundException',
+            $metadata: { httpStatusCode: 404 },
+          });
+        return { statusCode: 200, payload: '[]' };
+      },
+      async close() {},
+    };
+    const functions = FunctionRouter.fromOptions({
+      configurationMode: 'multiple',
+      topicFunctions: { orders: 'orders-fn', payments: 'payments-fn' },
+    });
+    const invoker = new LambdaInvoker(transport, options({ functions }));
+    await invoker.invoke(payload, { ...target, topic: 'orders' });
+    const failed = await invoker.invoke(payload, { ...target, topic: 'payments' }).then(
+      () => undefined,
+      (error: unknown) => error as Error & { context: { functionName?: string } },
+    );
+    assert.deepEqual(called, ['orders-fn', 'payments-fn']);
+    assert.equal(failed?.context.functionName, 'payments-fn');
+    assert.match(failed?.message ?? '', /payments-fn/);
   });
 });

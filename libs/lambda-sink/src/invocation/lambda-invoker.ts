@@ -5,12 +5,14 @@ import {
   PayloadTooLargeError,
 } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
+import type { FunctionRouter } from './function-router';
 import { classifyInvokeError } from './invoke-error-classifier';
 import type { InvokeTransport } from './invoke-transport';
 import { backoffDelayMs, sleep } from './retry-backoff';
 
 export interface LambdaInvokerOptions {
-  functionName: string;
+  /** Which function each topic's batches invoke. */
+  functions: FunctionRouter;
   region?: string;
   invocationType: InvocationType;
   maxRetries: number;
@@ -99,11 +101,12 @@ export class LambdaInvoker {
   ): Promise<InvocationResult> {
     const started = Date.now();
     const invocationType = this.options.invocationType === 'async' ? 'Event' : 'RequestResponse';
+    const functionName = this.options.functions.functionFor(target.topic);
     for (let attempt = plan.firstAttempt ?? 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
         const response = await this.transport.invoke(
-          { functionName: this.options.functionName, invocationType, payload },
+          { functionName, invocationType, payload },
           signal,
         );
         const outcome = response.functionError ? 'function_error' : 'success';
@@ -129,11 +132,7 @@ export class LambdaInvoker {
         }
         if (attempt > this.options.maxRetries) {
           throw new LambdaTransientError(
-            messages.transientRetriesExhausted(
-              this.options.functionName,
-              attempt,
-              describeError(error),
-            ),
+            messages.transientRetriesExhausted(functionName, attempt, describeError(error)),
             this.context(target),
             { cause: error },
           );
@@ -155,7 +154,7 @@ export class LambdaInvoker {
   private configurationError(error: unknown, target: InvocationTarget): LambdaConfigurationError {
     return new LambdaConfigurationError(
       messages.configurationError(
-        this.options.functionName,
+        this.options.functions.functionFor(target.topic),
         this.options.region,
         describeError(error),
       ),
@@ -169,7 +168,7 @@ export class LambdaInvoker {
       topic: target.topic,
       partition: target.partition,
       offset: `${target.firstOffset}-${target.lastOffset}`,
-      functionName: this.options.functionName,
+      functionName: this.options.functions.functionFor(target.topic),
     };
   }
 }

@@ -16,7 +16,8 @@ export interface SinkMetricsOptions {
  * The sink's Prometheus series (SPEC 7). One registry per sink instance by default, so two sinks
  * in one process (or in one test run) never share counters; a host app may pass its own registry
  * (module option `metricsRegistry`) so its `/metrics` shows them. Labels never carry a secret:
- * only topic, partition, outcome and reporter topic kind.
+ * only topic, partition, outcome, function (as configured, one per topic in multiple mode) and
+ * reporter topic kind.
  */
 export class SinkMetrics {
   readonly registry: Registry;
@@ -32,8 +33,8 @@ export class SinkMetrics {
 
   readonly invocations = new Counter({
     name: 'lambda_sink_invocations_total',
-    help: 'Lambda invocation attempts by outcome (success, function_error, transient, configuration, data)',
-    labelNames: ['outcome'] as const,
+    help: 'Lambda invocation attempts by outcome (success, function_error, transient, configuration, data) and function',
+    labelNames: ['outcome', 'function'] as const,
     registers: [],
   });
 
@@ -46,13 +47,15 @@ export class SinkMetrics {
 
   readonly retries = new Counter({
     name: 'lambda_sink_invocation_retries_total',
-    help: 'Transient-error retries of Lambda invocations',
+    help: 'Transient-error retries of Lambda invocations, by function',
+    labelNames: ['function'] as const,
     registers: [],
   });
 
   readonly invocationLatency = new Histogram({
     name: 'lambda_sink_invocation_duration_seconds',
-    help: 'Latency of one Lambda invocation attempt',
+    help: 'Latency of one Lambda invocation attempt, by function',
+    labelNames: ['function'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
     registers: [],
   });

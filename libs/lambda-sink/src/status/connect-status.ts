@@ -1,11 +1,18 @@
+import type { FunctionRouter } from '../invocation/function-router';
 import type { SinkStatus } from './sink-status';
 
 /**
  * Kafka Connect's REST shapes (`GET /connectors/{name}/status`), so the curl commands and
  * dashboards of a Connect user keep working. `partitions` on each task is this project's
- * extension: per-partition state, committed offset, lag and the error that stopped it.
+ * extension: per-partition state, committed offset, lag, the error that stopped it and, given the
+ * sink's `functions`, the Lambda function the partition's topic invokes.
  */
-export function connectorStatusBody(name: string, status: SinkStatus, workerId: string) {
+export function connectorStatusBody(
+  name: string,
+  status: SinkStatus,
+  workerId: string,
+  functions?: FunctionRouter,
+) {
   return {
     name,
     connector: {
@@ -21,6 +28,9 @@ export function connectorStatusBody(name: string, status: SinkStatus, workerId: 
       partitions: [...t.partitions.values()].map((p) => ({
         topic: p.topic,
         partition: p.partition,
+        ...(functions?.functionOf(p.topic) !== undefined && {
+          function: functions.functionOf(p.topic),
+        }),
         state: p.state,
         committed_offset: p.committedOffset ?? null,
         high_watermark: p.highWatermark ?? null,

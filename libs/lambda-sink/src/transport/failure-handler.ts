@@ -31,6 +31,8 @@ export class FailureHandler {
 
   constructor(
     private readonly options: LambdaSinkOptions,
+    /** The function this partition's topic invokes (one per topic in multiple mode). */
+    private readonly functionName: string,
     private readonly reporter: ReporterRetrier,
     private readonly metrics: SinkMetrics,
     private readonly status: PartitionStatus,
@@ -95,7 +97,7 @@ export class FailureHandler {
 
   private log(decision: Decision, records: KafkaRecord[], error: Error, kind: FailureKind) {
     if (decision.log === 'none') return;
-    const fields = fieldsOf(records, kind === 'conversion' ? undefined : this.options.lambda);
+    const fields = fieldsOf(records, kind === 'conversion' ? undefined : this.functionName);
     if (kind === 'conversion') {
       // The message names the record's coordinates and the problem's position, never its bytes.
       this.logger.error(withFields(`${error.message}; skipped (errors.tolerance=all)`, fields));
@@ -166,7 +168,7 @@ export class FailureHandler {
         className: 'io.confluent.connect.aws.lambda.AwsLambdaSinkConnector',
         error,
         lambda: {
-          functionName: lambda.functionName,
+          functionName: this.functionName,
           invocationType: lambda.invocationType,
           errorType,
         },
@@ -187,14 +189,14 @@ function coordinates(records: KafkaRecord[]): string {
 }
 
 /** The coordinates of a batch's records, and the function when a Lambda call was involved. */
-function fieldsOf(records: KafkaRecord[], lambda?: { functionName: string }): LogFields {
+function fieldsOf(records: KafkaRecord[], functionName?: string): LogFields {
   const first = records[0];
   const last = records[records.length - 1];
-  if (!first || !last) return { function: lambda?.functionName };
+  if (!first || !last) return { function: functionName };
   return {
     topic: first.topic,
     partition: first.partition,
     offsets: first.offset === last.offset ? first.offset : `${first.offset}-${last.offset}`,
-    function: lambda?.functionName,
+    function: functionName,
   };
 }

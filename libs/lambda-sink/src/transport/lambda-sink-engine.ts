@@ -7,7 +7,8 @@ import { StartupValidationError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
 import type { AdminPort, KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
-import { validateFunction } from '../invocation/function-validator';
+import { FunctionRouter } from '../invocation/function-router';
+import { validateFunctions } from '../invocation/function-validator';
 import { createLambdaClient, resolveRegion } from '../invocation/lambda-client-factory';
 import { InFlightLimiter } from '../invocation/in-flight-limiter';
 import { LambdaInvoker } from '../invocation/lambda-invoker';
@@ -55,6 +56,8 @@ export interface LambdaSinkEngineDeps {
  */
 export class LambdaSinkEngine {
   readonly status = new SinkStatus();
+  /** Which function each topic invokes (`aws.lambda.function.name` or the topic's map entry). */
+  readonly functions: FunctionRouter;
   private readonly logger = new Logger('LambdaSink');
   private readonly lambdaClient: LambdaClient;
   private readonly lambdaClientInjected: boolean;
@@ -73,6 +76,7 @@ export class LambdaSinkEngine {
     readonly metrics: SinkMetrics,
     deps: LambdaSinkEngineDeps = {},
   ) {
+    this.functions = FunctionRouter.fromOptions(options.lambda);
     this.lambdaClient = deps.lambdaClient ?? createLambdaClient(options.lambda);
     this.lambdaClientInjected = deps.lambdaClient !== undefined;
     const kafkaClient = deps.kafkaClient ?? ((settings) => new KafkajsClient(settings));
@@ -86,13 +90,13 @@ export class LambdaSinkEngine {
     const { options } = this;
     const region = resolveRegion(options.lambda);
     this.logger.log(
-      `starting "${options.name}": function ${options.lambda.functionName} (${options.lambda.invocationType}), ` +
+      `starting "${options.name}": ${this.functions.describe()} (${options.lambda.invocationType}), ` +
         `topics ${options.topics?.join(',') ?? `/${options.topicsRegex}/`}, group ${options.groupId}, ${options.tasksMax} task(s)`,
     );
     // Logged here, not by the app, so the module and the transport strategy show them too.
     for (const warning of options.warnings) this.logger.warn(warning);
     if (options.lambda.validate)
-      await validateFunction(this.lambdaClient, options.lambda.functionName, region);
+      await validateFunctions(this.lambdaClient, this.functions.functions, region);
     await this.naming('consumer', this.options.kafka, () => this.checkTopicsExist());
     await this.naming('reporter', this.options.reporter.connection, () => this.prepareReporter());
 
@@ -105,15 +109,17 @@ export class LambdaSinkEngine {
     this.invokeTransport = transport;
     const invoker = new LambdaInvoker(
       transport,
-      { ...options.lambda, region },
+      { ...options.lambda, region, functions: this.functions },
       {
         onAttempt: (target, outcome, ms) => {
           this.onInvocation?.(target.topic, target.partition);
           this.lambdaReachable = outcome !== 'transient' && outcome !== 'configuration';
-          this.metrics.invocations.inc({ outcome });
-          this.metrics.invocationLatency.observe(ms / 1000);
+          const fn = this.functions.functionFor(target.topic);
+          this.metrics.invocations.inc({ outcome, function: fn });
+          this.metrics.invocationLatency.observe({ function: fn }, ms / 1000);
         },
-        onRetry: () => this.metrics.retries.inc(),
+        onRetry: (target) =>
+          this.metrics.retries.inc({ function: this.functions.functionFor(target.topic) }),
       },
     );
     const serializer = new RecordSerializer(
@@ -139,6 +145,7 @@ export class LambdaSinkEngine {
         options,
         serializer,
         invoker,
+        functions: this.functions,
         reporter: retrier,
         metrics: this.metrics,
         limiter,

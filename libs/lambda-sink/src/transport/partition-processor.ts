@@ -21,6 +21,7 @@ import { buildResultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../status/sink-status';
 import { CommitTracker } from './commit-tracker';
 import { FailureHandler, type FailureVerdict } from './failure-handler';
+import type { FunctionRouter } from '../invocation/function-router';
 import type { PartitionControls } from './partition-controls';
 import { RecordSerializer } from './record-serializer';
 import { ReporterRetrier } from './reporter-retrier';
@@ -45,6 +46,8 @@ export interface PartitionProcessorDeps {
   options: LambdaSinkOptions;
   serializer: RecordSerializer;
   invoker: LambdaInvoker;
+  /** Which function each topic invokes (named in errors, error records and log fields). */
+  functions: FunctionRouter;
   reporter: ReporterRetrier;
   metrics: SinkMetrics;
   /** `aws.lambda.max.in.flight`, shared by every partition of the process. */
@@ -79,6 +82,7 @@ export class PartitionProcessor {
     const tracker = new CommitTracker(controls, status, metrics);
     const failures = new FailureHandler(
       options,
+      this.deps.functions.functionFor(batch.topic),
       this.deps.reporter,
       metrics,
       status,
@@ -303,9 +307,10 @@ export class PartitionProcessor {
     }
     this.retries.answered(status, batch.firstOffset, batch.lastOffset);
     if (result.functionError) {
+      const functionName = this.deps.functions.functionFor(batch.topic);
       const error = new LambdaFunctionError(
         messages.functionError(
-          options.lambda.functionName,
+          functionName,
           result.functionError,
           summarize(result.responsePayload),
         ),
@@ -314,7 +319,7 @@ export class PartitionProcessor {
           topic: batch.topic,
           partition: batch.partition,
           offset: `${batch.firstOffset}-${batch.lastOffset}`,
-          functionName: options.lambda.functionName,
+          functionName,
         },
       );
       return failures.handle(
@@ -355,7 +360,7 @@ export class PartitionProcessor {
           topic: status.topic,
           partition: status.partition,
           offsets: String(offset),
-          function: this.deps.options.lambda.functionName,
+          function: this.deps.functions.functionFor(status.topic),
         },
       ),
     );
