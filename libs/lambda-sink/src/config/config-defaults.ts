@@ -10,6 +10,8 @@ export const CONFIG_DEFAULTS = {
   // Invoke with what was fetched (the Confluent connector's behaviour); AWS's trigger calls a
   // wait for fuller batches the batching window.
   batchMaxWaitMs: 0,
+  // The Confluent connector's payload; `esm` is AWS's own Kafka trigger's event.
+  payloadFormat: 'connect',
   // One invocation in flight per partition, in offset order: the Confluent connector's behaviour.
   ordering: 'partition',
   // With key or none ordering: enough to hide a 100 ms function behind batches of a few records,

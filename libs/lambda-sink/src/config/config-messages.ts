@@ -36,6 +36,8 @@ export const mustBeConverterClass = (accepted: readonly string[]) =>
 export const mustBeCredentialsProvider = (accepted: readonly string[]) =>
   `must be one of ${accepted.join(', ')} (or the fully qualified Java name of one), ` +
   'or a path to a JavaScript module exporting a credentials provider';
+export const mustBeFilterCriteria = (problems: readonly string[]) =>
+  `must be AWS Lambda FilterCriteria: ${problems.join('; ')}`;
 export const mustBeAtLeastProperty = (other: string) => `must be >= ${other}`;
 
 // Cross-field rules.
@@ -85,6 +87,10 @@ export const unknownProperty = (name: string) =>
 export const resultTopicIgnoredInAsync = (topic: string) =>
   `reporter.result.topic.name ("${topic}") is ignored: aws.lambda.invocation.type=async ` +
   'returns no result to report';
+export const esmSendsRawBytes = (properties: readonly string[]) =>
+  `aws.lambda.payload.format is esm: Lambda gets each record's key, value and headers as consumed; ` +
+  `${properties.join(', ')} do not change them (converters still read each record, for the ` +
+  `result topic and errors.tolerance; transforms still drop records)`;
 export const settingIgnored = (properties: readonly string[], reason: string) =>
   `${properties.join(', ')} ${properties.length === 1 ? 'is' : 'are'} ignored: ${reason}`;
 export const regionMismatch = (

@@ -39,6 +39,7 @@ describe('docs/CONFIGURATION.md', () => {
       'aws.lambda.invocation.type': CONFIG_DEFAULTS.invocationType,
       'aws.lambda.batch.size': CONFIG_DEFAULTS.batchSize,
       'aws.lambda.batch.max.wait.ms': CONFIG_DEFAULTS.batchMaxWaitMs,
+      'aws.lambda.payload.format': CONFIG_DEFAULTS.payloadFormat,
       'aws.lambda.ordering': CONFIG_DEFAULTS.ordering,
       'aws.lambda.max.in.flight.per.partition': CONFIG_DEFAULTS.maxInFlightPerPartition,
       'aws.lambda.max.in.flight': CONFIG_DEFAULTS.maxInFlight,

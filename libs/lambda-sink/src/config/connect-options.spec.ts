@@ -26,6 +26,8 @@ describe('optionsFromConnectProperties defaults', () => {
       invocationType: 'sync',
       batchSize: 20,
       batchMaxWaitMs: 0,
+      payloadFormat: 'connect',
+      filterCriteria: undefined,
       ordering: 'partition',
       maxInFlightPerPartition: 8,
       maxInFlight: 0,

@@ -2,12 +2,14 @@ import { Allow } from 'class-validator';
 import * as m from './config-messages';
 import { CONFIG_DEFAULTS } from './config-defaults';
 import { parseBoolean, parseInteger } from './property-parsers';
+import { readFilterCriteria } from '../filtering/filter-criteria';
 import { AnyValueRule, PropertyRule } from './property-rule';
 import { CONFIGURATION_MODES } from './topic-function-map';
 import type {
   BehaviorOnError,
   InvocationType,
   Ordering,
+  PayloadFormat,
   RetriesExhaustedBehavior,
 } from './lambda-sink-options';
 import {
@@ -21,6 +23,12 @@ import {
   IsOneOf,
   RequiredTogetherWith,
 } from './property-rules';
+
+const IsFilterCriteria = () =>
+  PropertyRule('isFilterCriteria', (value) => {
+    const { problems } = readFilterCriteria(value);
+    return problems.length === 0 ? undefined : m.mustBeFilterCriteria(problems);
+  });
 
 const ASSUME_ROLE_PROVIDER = /(^|\.)AWSAssumeRoleCredentialsProvider$/;
 
@@ -74,6 +82,7 @@ const RequiredForAssumeRoleProvider = () =>
 
 export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
 export const ORDERINGS: readonly Ordering[] = ['partition', 'key', 'none'];
+export const PAYLOAD_FORMATS: readonly PayloadFormat[] = ['connect', 'esm'];
 export const BEHAVIORS_ON_ERROR: readonly BehaviorOnError[] = ['fail', 'log', 'ignore'];
 export const RETRIES_EXHAUSTED_BEHAVIORS: readonly RetriesExhaustedBehavior[] = [
   'fail',
@@ -111,6 +120,14 @@ export class LambdaProperties {
   // This project's addition: the batching window (at most 5 minutes, as AWS's trigger).
   @IsIntegerText(0, 300_000)
   'aws.lambda.batch.max.wait.ms'?: string;
+
+  // AWS's own Kafka trigger's event instead of the Confluent payload (SPEC section 10).
+  @IsOneOf(PAYLOAD_FORMATS)
+  'aws.lambda.payload.format'?: string;
+
+  // AWS's FilterCriteria: records no pattern matches are skipped, committed and counted.
+  @IsFilterCriteria()
+  'aws.lambda.filter.criteria'?: string;
 
   // This project's addition (SPEC section 4): in-partition parallelism.
   @IsOneOf(ORDERINGS)

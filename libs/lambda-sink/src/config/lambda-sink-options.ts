@@ -7,6 +7,11 @@ export type InvocationType = 'sync' | 'async';
 /** `aws.lambda.configuration.mode`: one function for every topic, or one per topic. */
 export type ConfigurationMode = 'single' | 'multiple';
 export type BehaviorOnError = 'fail' | 'log' | 'ignore';
+/**
+ * `aws.lambda.payload.format`: the Confluent connector's JSON array (`connect`) or the event of
+ * AWS Lambda's own self-managed Kafka trigger (`esm`).
+ */
+export type PayloadFormat = 'connect' | 'esm';
 /** `aws.lambda.ordering`: what order a partition's records must be invoked in. */
 export type Ordering = 'partition' | 'key' | 'none';
 /**
@@ -160,6 +165,13 @@ export interface LambdaOptions {
   batchSize: number;
   /** `aws.lambda.batch.max.wait.ms`: how long a partition may wait for a batch to fill. */
   batchMaxWaitMs: number;
+  /** `aws.lambda.payload.format` (SPEC section 10). */
+  payloadFormat: PayloadFormat;
+  /**
+   * `aws.lambda.filter.criteria`: AWS's FilterCriteria JSON (or one bare pattern); records no
+   * pattern matches are not invoked and are committed. Unset: every record is invoked.
+   */
+  filterCriteria?: string;
   /** `aws.lambda.ordering` (SPEC section 4). */
   ordering: Ordering;
   /** `aws.lambda.max.in.flight.per.partition`: invocations at once per partition (key/none). */

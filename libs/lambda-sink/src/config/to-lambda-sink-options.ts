@@ -7,6 +7,7 @@ import type {
   AutoOffsetReset,
   BehaviorOnError,
   Ordering,
+  PayloadFormat,
   RetriesExhaustedBehavior,
   ConverterOptions,
   ErrorsTolerance,
@@ -79,6 +80,8 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
       invocationType,
       batchSize: read.int('aws.lambda.batch.size', D.batchSize),
       batchMaxWaitMs: read.int('aws.lambda.batch.max.wait.ms', D.batchMaxWaitMs),
+      payloadFormat: read.lower<PayloadFormat>('aws.lambda.payload.format', D.payloadFormat),
+      filterCriteria: read.text('aws.lambda.filter.criteria'),
       ordering: read.lower<Ordering>('aws.lambda.ordering', D.ordering),
       maxInFlightPerPartition: read.int(
         'aws.lambda.max.in.flight.per.partition',

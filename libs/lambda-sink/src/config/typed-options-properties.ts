@@ -82,6 +82,8 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'lambda.invocationType': 'aws.lambda.invocation.type',
   'lambda.batchSize': 'aws.lambda.batch.size',
   'lambda.batchMaxWaitMs': 'aws.lambda.batch.max.wait.ms',
+  'lambda.payloadFormat': 'aws.lambda.payload.format',
+  'lambda.filterCriteria': 'aws.lambda.filter.criteria',
   'lambda.ordering': 'aws.lambda.ordering',
   'lambda.maxInFlightPerPartition': 'aws.lambda.max.in.flight.per.partition',
   'lambda.maxInFlight': 'aws.lambda.max.in.flight',

@@ -40,14 +40,17 @@ export function toPayloadElement(record: ConvertedRecord): PayloadElement {
 }
 
 /**
- * The record's payload element as JSON, or a ConversionError for this record when it cannot be
+ * The record's payload element (`toElement`, the Confluent format's by default) as JSON, or a ConversionError for this record when it cannot be
  * written: whatever the converters let through (a value too deep or too large for
  * `JSON.stringify`), one record must never fail its partition or crash the sink, so it is
  * handled like any record the sink cannot read (`errors.tolerance`, the dead letter queue).
  */
-export function serializePayloadElement(record: ConvertedRecord): SerializedElement {
+export function serializePayloadElement(
+  record: ConvertedRecord,
+  toElement: (record: ConvertedRecord) => unknown = toPayloadElement,
+): SerializedElement {
   try {
-    return elementBytes(toPayloadElement(record));
+    return elementBytes(toElement(record));
   } catch (error) {
     throw new ConversionError(
       messages.payloadBuildFailed(

@@ -7,6 +7,19 @@ export const ASYNC_PAYLOAD_LIMIT_BYTES = 1_048_576;
 
 /** `[` and `]` around the elements. */
 const ARRAY_BRACKETS_BYTES = 2;
+
+/**
+ * The text around a batch's elements (joined by `,`): `[` `]` for the Confluent format, the
+ * event's other fields for AWS's ESM event. `bytes` is the UTF-8 size of `open` and `close`.
+ */
+export interface PayloadFrame {
+  open: string;
+  close: string;
+  bytes: number;
+}
+
+/** The Confluent connector's payload: a JSON array of elements. */
+export const ARRAY_FRAME: PayloadFrame = { open: '[', close: ']', bytes: ARRAY_BRACKETS_BYTES };
 /** The `,` between two elements. */
 const SEPARATOR_BYTES = 1;
 
@@ -26,28 +39,31 @@ export function elementBytes(element: unknown): SerializedElement {
   return { json, bytes: Buffer.byteLength(json, 'utf8') };
 }
 
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 
 /**
- * The request body as UTF-8 bytes: the elements' JSON in a JSON array, byte-for-byte what
- * `PayloadSizer` measured (`bytes` is that size). Written straight into one buffer outside V8's
- * heap: a joined string of the same size lived through the invocation and was copied by every
- * young-generation GC it met, and was then encoded to bytes anyway.
+ * The request body as UTF-8 bytes: the elements' JSON, comma-separated, inside `frame` (a JSON
+ * array by default), byte-for-byte what `PayloadSizer` or the batch planner measured (`bytes` is
+ * that size). Written straight into one buffer outside V8's heap: a joined string of the same
+ * size lived through the invocation and was copied by every young-generation GC it met, and was
+ * then encoded to bytes anyway.
  */
-export function serializeBatch(elements: readonly SerializedElement[], bytes?: number): Buffer {
+export function serializeBatch(
+  elements: readonly SerializedElement[],
+  bytes?: number,
+  frame: PayloadFrame = ARRAY_FRAME,
+): Buffer {
   const size =
-    bytes ?? elements.reduce((sum, e, i) => sum + e.bytes + (i > 0 ? SEPARATOR_BYTES : 0), 2);
+    bytes ??
+    elements.reduce((sum, e, i) => sum + e.bytes + (i > 0 ? SEPARATOR_BYTES : 0), frame.bytes);
   // Its own memory, not a slice of Node's shared pool, so it is freed with the batch.
   const body = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  body[at++] = OPEN_BRACKET;
+  let at = body.write(frame.open, 0, 'utf8');
   for (let i = 0; i < elements.length; i++) {
     if (i > 0) body[at++] = COMMA;
     at += body.write(elements[i].json, at, 'utf8');
   }
-  body[at++] = CLOSE_BRACKET;
+  at += body.write(frame.close, at, 'utf8');
   if (at !== size) throw new Error(`batch serialized to ${at} bytes, measured ${size}`);
   return body;
 }

@@ -3,6 +3,7 @@ import type { LambdaBatch } from '../batching/lambda-batch';
 import { batchOfRecords } from '../batching/records-batch';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import type { ConvertedRecord } from '../conversion/kafka-record';
+import { CONNECT_ENCODER, type PayloadEncoder } from '../conversion/payload-encoder';
 import { messages } from '../errors/messages';
 import { sleep } from '../invocation/retry-backoff';
 import { withFields } from '../logging/log-fields';
@@ -45,7 +46,11 @@ export class BatchErrorControls {
   private readonly settings: Omit<ErrorControlSettings, 'functionName'>;
   readonly enabled: boolean;
 
-  constructor(options: LambdaSinkOptions) {
+  constructor(
+    options: LambdaSinkOptions,
+    /** Writes the smaller batches recovery sends in the sink's payload format. */
+    private readonly encoder: PayloadEncoder = CONNECT_ENCODER,
+  ) {
     const { lambda } = options;
     this.settings = {
       ordering: lambda.ordering,
@@ -77,7 +82,7 @@ export class BatchErrorControls {
             kind,
             controls,
           ),
-        batchOf: batchOfRecords,
+        batchOf: (records) => batchOfRecords(records, this.encoder),
         wait: (ms) => sleep(ms, controls.signal),
         now: Date.now,
         keyOf,

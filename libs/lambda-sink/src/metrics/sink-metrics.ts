@@ -38,6 +38,13 @@ export class SinkMetrics {
     registers: [],
   });
 
+  readonly recordsFiltered = new Counter({
+    name: 'lambda_sink_records_filtered_total',
+    help: 'Records no aws.lambda.filter.criteria pattern matched: not invoked, committed',
+    labelNames: ['topic', 'partition'] as const,
+    registers: [],
+  });
+
   readonly retries = new Counter({
     name: 'lambda_sink_invocation_retries_total',
     help: 'Transient-error retries of Lambda invocations, by function',

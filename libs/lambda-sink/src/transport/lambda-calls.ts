@@ -85,7 +85,7 @@ export class LambdaCalls {
     if (options.lambda.invocationType !== 'sync' || !resultTopic) {
       return Promise.resolve('continue');
     }
-    const results = buildResultMessages(records, response);
+    const results = buildResultMessages(records, response, options.lambda.payloadFormat);
     return failures.reported(() => reporter.send('result', resultTopic, results, controls));
   }
 }

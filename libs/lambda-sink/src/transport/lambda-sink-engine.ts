@@ -17,6 +17,8 @@ import { ReporterService } from '../reporting/reporter.service';
 import { SinkStatus } from '../status/sink-status';
 import { PartitionProcessor } from './partition-processor';
 import { RecordSerializer } from './record-serializer';
+import { payloadEncoder } from '../conversion/payload-encoder';
+import { recordFilterOf } from '../filtering/record-filter';
 import { createTransformSteps } from '../conversion/transforms/transform-chain';
 import { SinkTask, type SinkTaskTuning } from './sink-task';
 import { topicPattern } from './topic-pattern';
@@ -108,7 +110,16 @@ export class LambdaSinkEngine {
     const serializer = new RecordSerializer(
       createConverter(options.keyConverter),
       createConverter(options.valueConverter),
-      createTransformSteps(options.transforms ?? []),
+      {
+        transforms: createTransformSteps(options.transforms ?? []),
+        encoder: payloadEncoder(options.lambda.payloadFormat, options.kafka.bootstrapServers),
+        filter: recordFilterOf(options.lambda.filterCriteria),
+        onFiltered: (record) =>
+          this.metrics.recordsFiltered.inc({
+            topic: record.topic,
+            partition: String(record.partition),
+          }),
+      },
     );
     const retrier = this.reporter.retrier;
     for (let id = 0; id < options.tasksMax; id++) {

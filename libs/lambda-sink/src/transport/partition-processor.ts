@@ -56,7 +56,7 @@ export class PartitionProcessor {
   private readonly calls: LambdaCalls;
 
   constructor(private readonly deps: PartitionProcessorDeps) {
-    this.errorControls = new BatchErrorControls(deps.options);
+    this.errorControls = new BatchErrorControls(deps.options, deps.serializer.encoder);
     this.calls = new LambdaCalls(deps, this.retries);
   }
 
@@ -98,6 +98,7 @@ export class PartitionProcessor {
         const plan = planPartitionBatches(run.serialized, {
           maxRecords: options.lambda.batchSize,
           maxPayloadBytes: limit,
+          frame: this.deps.serializer.encoder.frame(batch.topic, batch.partition),
         });
         for (const item of plan) {
           if (controls.shouldStop()) return await tracker.finish('stopped');
@@ -177,6 +178,7 @@ export class PartitionProcessor {
       const scheduler = new KeyedBatchScheduler(run.serialized, {
         maxRecords: lambda.batchSize,
         maxPayloadBytes: payloadLimitBytes(lambda.invocationType),
+        frame: this.deps.serializer.encoder.frame(batch.topic, batch.partition),
         keyOf: lambda.ordering === 'key' ? recordKey : () => undefined,
       });
       const result = await dispatchConcurrently(scheduler, {
@@ -193,6 +195,11 @@ export class PartitionProcessor {
       if (result.verdict !== 'continue') {
         const at = ledger.lowestUnfinished() ?? result.firstOffset;
         return await tracker.finish(this.stop(result.verdict, status, at, controls));
+      }
+      // Records dropped at the end of the run (filter criteria, a Filter transform) are done too.
+      if (run.filteredThrough !== undefined) {
+        ledger.add([run.filteredThrough]);
+        finished([run.filteredThrough]);
       }
       index = run.nextIndex;
       if (run.failure) {

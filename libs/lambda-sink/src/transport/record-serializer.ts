@@ -2,10 +2,11 @@ import type { FetchedBatch as PortBatch } from '../kafka';
 import { ConversionError } from '../conversion/conversion-error';
 import type { Converter, PrepareControls } from '../conversion/converter';
 import type { KafkaRecord } from '../conversion/kafka-record';
-import { serializePayloadElement } from '../conversion/lambda-payload';
+import { CONNECT_ENCODER, type PayloadEncoder } from '../conversion/payload-encoder';
 import { convertRecord, transformRecord } from '../conversion/record-conversion';
 import type { TransformStep } from '../conversion/transforms/transform-chain';
 import type { SerializedRecord } from '../batching/partition-batcher';
+import type { RecordFilter } from '../filtering/record-filter';
 
 export interface SerializedRun {
   serialized: SerializedRecord[];
@@ -14,10 +15,22 @@ export interface SerializedRun {
   /** The record that stopped the run: a converter could not read it, or it fits no payload. */
   failure?: { record: KafkaRecord; error: ConversionError };
   /**
-   * The offset of the run's last record when a transform (Filter) dropped it and every record
-   * after the last serialized one: done without an invocation, so the caller commits past it.
+   * The offset of the run's last record when the filter criteria or a transform (Filter) dropped
+   * it and every record after the last serialized one: done without an invocation, so the caller
+   * commits past it.
    */
   filteredThrough?: number;
+}
+
+export interface RecordSerializerOptions {
+  /** `transforms`, applied after the converters. */
+  transforms?: readonly TransformStep[];
+  /** `aws.lambda.payload.format`; the Confluent format by default. */
+  encoder?: PayloadEncoder;
+  /** `aws.lambda.filter.criteria`, tested on the record as consumed, before any conversion. */
+  filter?: RecordFilter;
+  /** Told of each record the filter criteria dropped (the metric). */
+  onFiltered?: (record: KafkaRecord) => void;
 }
 
 /**
@@ -25,12 +38,17 @@ export interface SerializedRun {
  * either step (a ConversionError, which the caller handles at that record's place in order).
  */
 export class RecordSerializer {
+  private readonly transforms: readonly TransformStep[];
+  readonly encoder: PayloadEncoder;
+
   constructor(
     private readonly keyConverter: Converter,
     private readonly valueConverter: Converter,
-    /** `transforms`, applied after the converters. */
-    private readonly transforms: readonly TransformStep[] = [],
-  ) {}
+    private readonly options: RecordSerializerOptions = {},
+  ) {
+    this.transforms = options.transforms ?? [];
+    this.encoder = options.encoder ?? CONNECT_ENCODER;
+  }
 
   /**
    * At most `maxCount` records: the caller asks for one Lambda batch at a time, so only that
@@ -54,8 +72,16 @@ export class RecordSerializer {
       await this.valueConverter.prepare(partsOf(batch, start, end, 'value'), until);
     }
     let filteredThrough: number | undefined;
+    const { filter, onFiltered } = this.options;
     for (let i = start; i < end; i++) {
       const original = kafkaRecordOf(batch, i);
+      // Filtered on the bytes as consumed, as AWS filters: a record no pattern matches is never
+      // converted, so a value the converters could not read does not stop its partition.
+      if (filter && !filter.matches(original)) {
+        filteredThrough = Number(original.offset);
+        onFiltered?.(original);
+        continue;
+      }
       try {
         const converted = convertRecord(original, this.keyConverter, this.valueConverter);
         const record = this.transforms.length
@@ -66,7 +92,7 @@ export class RecordSerializer {
           continue;
         }
         filteredThrough = undefined;
-        const { json, bytes } = serializePayloadElement(record);
+        const { json, bytes } = this.encoder.element(record);
         serialized.push({ record, json, bytes });
       } catch (error) {
         if (!(error instanceof ConversionError)) throw error;
