@@ -1,8 +1,8 @@
-import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
-import { FunctionRouter } from '../../libs/lambda-sink/src/invocation/function-router';
-import { createInvokeTransport } from '../../libs/lambda-sink/src/invocation/invoke-transport-factory';
-import { createLambdaClient } from '../../libs/lambda-sink/src/invocation/lambda-client-factory';
-import { LambdaInvoker } from '../../libs/lambda-sink/src/invocation/lambda-invoker';
+import { optionsFromConnectProperties } from '../../libs/lambda-sink/src';
+import { FunctionRouter } from '../../libs/lambda-sink/src/testing';
+import { createInvokeTransport } from '../../libs/lambda-sink/src/testing';
+import { createLambdaClient } from '../../libs/lambda-sink/src/testing';
+import { LambdaInvoker } from '../../libs/lambda-sink/src/testing';
 import { recordValue } from './backlog';
 import type { BenchContext } from './bench-context';
 import { benchSinkProperties } from './sink-runner';

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { bootstrapServers, uniqueName } from '../../test/support/kafka';
 import { startSink } from '../../test/support/sink';
 import type { LambdaFaults } from '../../libs/lambda-local/src';
-import type { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
+import type { LambdaSinkEngine } from '../../libs/lambda-sink/src';
 import type { BenchContext } from './bench-context';
 import type { BenchFunctionKind, FunctionStats } from './endpoint/endpoint-protocol';
 import { measure, type RunMeasure } from './run-measure';

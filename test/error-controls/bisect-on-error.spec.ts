@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { bisectInvocationBound } from '../../libs/lambda-sink/src/error-controls/recovery-plan';
+import { bisectInvocationBound } from '../../libs/lambda-sink/src/testing';
 import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
 import { recordInvocations, sinkProperties, startLambda } from '../support/sink';
 import {

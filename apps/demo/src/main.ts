@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { startLambdaLocal } from '../../../libs/lambda-local/src';
-import type { KafkaClientPort } from '../../../libs/lambda-sink/src/kafka';
-import { KafkajsClient } from '../../../libs/lambda-sink/src/kafka/kafkajs';
+import type { KafkaClientPort } from '../../../libs/lambda-sink/src';
+import { KafkajsClient } from '../../../libs/lambda-sink/src';
 import { SERVICE_NODE_FLAGS } from '../../lambda-sink/src/service-node-flags';
 import { ensureLocalBroker, stopLocalBroker } from './local-broker';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { LAMBDA_SINK_OPTIONS, type LambdaSinkOptions } from '../../../libs/lambda-sink/src';
-import { minimalProperties } from '../../../libs/lambda-sink/src/config/test-properties';
+import { minimalProperties } from '../../../libs/lambda-sink/src/testing';
 import { AppModule } from './app.module';
 import { SINK_CONFIG, type SinkConfig } from './sink-config';
 

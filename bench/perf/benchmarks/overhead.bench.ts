@@ -1,4 +1,4 @@
-import { CONFIG_DEFAULTS } from '../../../libs/lambda-sink/src/config/config-defaults';
+import { CONFIG_DEFAULTS } from '../../../libs/lambda-sink/src';
 import { uniqueName } from '../../../test/support/kafka';
 import { drainWithBareConsumer } from '../bare-consumer';
 import type { BenchContext } from '../bench-context';

@@ -3,22 +3,23 @@ import { TerminusModule } from '@nestjs/terminus';
 import { optionsFromModuleOptions } from './config/lambda-sink-config-input';
 import type { LambdaSinkOptions } from './config/lambda-sink-options';
 import { LAMBDA_SINK_OPTIONS } from './lambda-sink.constants';
-import { SinkHealthIndicator } from './health/sink.health';
-import { RestAccessPolicy } from './http/access/rest-access-policy';
+import { SinkHealthIndicator } from './operations/health/sink.health';
+import { RestAccessPolicy } from './operations/http/access/rest-access-policy';
 import { ConnectorOperations } from './operations/connector-operations';
-import { StatusPageState } from './status-page/status-page-state.service';
+import { StatusPageState } from './operations/status-page/status-page-state.service';
 import {
   LAMBDA_SINK_MODULE_OPTIONS,
   LambdaSinkConfigurableModule,
   type LambdaSinkModuleOptions,
 } from './lambda-sink.module-definition';
+import { BatchingService } from './batching/batching.service';
 import { LambdaInvokerService } from './invocation/lambda-invoker.service';
-import { SinkMetrics } from './metrics/sink-metrics';
+import { SinkMetrics } from './operations/metrics/sink-metrics';
 import { ReporterService } from './reporting/reporter.service';
-import { BackgroundStarter } from './startup/background-starter';
-import { LambdaSinkEngine } from './transport/lambda-sink-engine';
-import { LambdaSinkLifecycle } from './transport/lambda-sink.lifecycle';
-import { LambdaSinkServer } from './transport/lambda-sink.server';
+import { BackgroundStarter } from './engine/background-starter';
+import { LambdaSinkEngine } from './engine/lambda-sink-engine';
+import { LambdaSinkLifecycle } from './engine/lambda-sink.lifecycle';
+import { LambdaSinkServer } from './engine/lambda-sink.server';
 
 /**
  * The Lambda sink as a Nest module.
@@ -59,6 +60,7 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
         new ReporterService(options, metrics),
       inject: [LAMBDA_SINK_OPTIONS, SinkMetrics],
     },
+    BatchingService,
     {
       provide: LambdaSinkEngine,
       useFactory: (
@@ -66,8 +68,15 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
         metrics: SinkMetrics,
         invoker: LambdaInvokerService,
         reporter: ReporterService,
-      ) => new LambdaSinkEngine(options, metrics, { invoker, reporter }),
-      inject: [LAMBDA_SINK_OPTIONS, SinkMetrics, LambdaInvokerService, ReporterService],
+        batching: BatchingService,
+      ) => new LambdaSinkEngine(options, metrics, { invoker, reporter, batching }),
+      inject: [
+        LAMBDA_SINK_OPTIONS,
+        SinkMetrics,
+        LambdaInvokerService,
+        ReporterService,
+        BatchingService,
+      ],
     },
     {
       provide: BackgroundStarter,
@@ -86,6 +95,7 @@ import { LambdaSinkServer } from './transport/lambda-sink.server';
     LambdaSinkEngine,
     LambdaInvokerService,
     ReporterService,
+    BatchingService,
     LambdaSinkServer,
     SinkMetrics,
     SinkHealthIndicator,

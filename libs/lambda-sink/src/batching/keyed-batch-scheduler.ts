@@ -1,5 +1,5 @@
 import type { BatchPlanItem } from './lambda-batch';
-import { ARRAY_FRAME, type PayloadFrame } from '../conversion/payload-sizer';
+import { ARRAY_FRAME, type PayloadFrame } from './payload-sizer';
 import { toBatch, type SerializedRecord } from './partition-batcher';
 
 export interface KeyedBatchSchedulerOptions {

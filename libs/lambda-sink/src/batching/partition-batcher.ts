@@ -1,4 +1,4 @@
-import { ARRAY_FRAME, serializeBatch, type PayloadFrame } from '../conversion/payload-sizer';
+import { ARRAY_FRAME, serializeBatch, type PayloadFrame } from './payload-sizer';
 import type { ConvertedRecord } from '../conversion/kafka-record';
 import type { BatchPlanItem, LambdaBatch } from './lambda-batch';
 

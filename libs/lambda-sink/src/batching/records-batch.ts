@@ -1,5 +1,5 @@
 import type { ConvertedRecord } from '../conversion/kafka-record';
-import { CONNECT_ENCODER, type PayloadEncoder } from '../conversion/payload-encoder';
+import { CONNECT_ENCODER, type PayloadEncoder } from './payload-encoder';
 import type { LambdaBatch } from './lambda-batch';
 import { toBatch } from './partition-batcher';
 

@@ -3,13 +3,13 @@ import type { LambdaBatch } from '../batching/lambda-batch';
 import { batchOfRecords } from '../batching/records-batch';
 import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import type { ConvertedRecord } from '../conversion/kafka-record';
-import { CONNECT_ENCODER, type PayloadEncoder } from '../conversion/payload-encoder';
+import { CONNECT_ENCODER, type PayloadEncoder } from '../batching/payload-encoder';
 import { messages } from '../errors/messages';
 import { sleep } from '../invocation/retry-backoff';
 import { withFields } from '../logging/log-fields';
 import type { ItemVerdict } from '../pipeline/concurrent-dispatch';
-import type { FailureHandler } from '../transport/failure-handler';
-import type { PartitionControls } from '../transport/partition-controls';
+import type { FailureHandler } from '../pipeline/failure-handler';
+import type { PartitionControls } from '../pipeline/partition-controls';
 import {
   errorControlsEnabled,
   invokeWithErrorControls,

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyInvokeError, isThrottling } from './invoke-error-classifier';
-import { fromTransferableError, toTransferableError } from './transferable-error';
+import { fromTransferableError, toTransferableError } from './thread/transferable-error';
 
 const sdkError = (name: string, status?: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });

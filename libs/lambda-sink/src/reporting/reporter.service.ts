@@ -4,8 +4,8 @@ import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import type { KafkaClientPort, KafkaConnectionSettings } from '../kafka';
 import { KafkajsClient } from '../kafka/kafkajs';
 import { LAMBDA_SINK_OPTIONS } from '../lambda-sink.constants';
-import { SinkMetrics } from '../metrics/sink-metrics';
-import { ReporterRetrier } from '../transport/reporter-retrier';
+import { SinkMetrics } from '../operations/metrics/sink-metrics';
+import { ReporterRetrier } from './reporter-retrier';
 import { KafkaReporter } from './kafka-reporter';
 import { ensureReporterTopics, type ReporterTopicSpec } from './reporter-topics';
 
