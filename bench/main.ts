@@ -14,6 +14,7 @@ import { latencyBenchmark } from './perf/benchmarks/latency.bench';
 import { memoryBenchmark } from './perf/benchmarks/memory.bench';
 import { keyedBenchmark } from './perf/benchmarks/keyed.bench';
 import { overheadBenchmark } from './perf/benchmarks/overhead.bench';
+import { fetchBarrierBenchmark } from './perf/benchmarks/fetch-barrier.bench';
 import { peerBenchmark } from './perf/benchmarks/peer.bench';
 import { pipelineBenchmark } from './perf/benchmarks/pipeline.bench';
 import { throttleBenchmark } from './perf/benchmarks/throttle.bench';
@@ -30,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   keyedBenchmark,
   throttleBenchmark,
   memoryBenchmark,
+  fetchBarrierBenchmark,
   // Last: it runs its own broker and a Java Connect worker beside this process's endpoint.
   peerBenchmark,
 ];
