@@ -114,7 +114,9 @@ describe('record bytes under every converter (fuzzed)', () => {
             assert.ok(!error.message.includes(SECRET), `secret quoted: ${error.message}`);
             return;
           }
-          const element = withinMs(250, 'payload element', () => serializePayloadElement(converted));
+          const element = withinMs(250, 'payload element', () =>
+            serializePayloadElement(converted),
+          );
           const sent = JSON.parse(element.json).payload;
           assert.equal(sent.offset, offset);
           assert.equal(Buffer.byteLength(element.json), element.bytes);
