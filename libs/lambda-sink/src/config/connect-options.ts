@@ -50,7 +50,12 @@ export function optionsFromConnectProperties(
     normalizeProperties(asWritten),
   );
   // A value read through an alias is named as the alias was written (possibly an env var).
-  const writtenAs = { ...context.writtenAs };
+  // No prototype: a property named like one of Object's members (`valueOf=…`) must look up as
+  // unset here, not as that member (a function handed on as a name crashed validation).
+  const writtenAs: Record<string, string> = Object.assign(
+    Object.create(null) as Record<string, string>,
+    context.writtenAs,
+  );
   for (const [name, alias] of Object.entries(aliases)) writtenAs[name] = writtenAs[alias] ?? alias;
   const variables = resolveConfigVariables(aliased, context.env ?? process.env);
   const values = substituteConnectorName(variables.values);
