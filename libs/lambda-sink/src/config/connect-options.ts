@@ -2,7 +2,11 @@ import { configProblem, ConfigValidationError } from './config-validation-error'
 import type { LambdaSinkOptions } from './lambda-sink-options';
 import { resolveAliases } from './property-aliases';
 import { HIDDEN, isSecretProperty, maskProperties } from './secret-properties';
-import { resolveConfigVariables, substituteConnectorName } from './config-providers';
+import {
+  resolveConfigVariables,
+  substituteConnectorName,
+  withoutProvidedValues,
+} from './config-providers';
 import { readTransforms } from './transforms-properties';
 import { unsupportedProperties } from './unsupported-properties';
 import { startupWarnings } from './startup-warnings';
@@ -76,9 +80,12 @@ export function optionsFromConnectProperties(
     ...unsupported.problems,
   ].map((problem) =>
     // A value a provider supplied is treated as a secret, whatever the property.
-    [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
-      ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
-      : problem,
+    withoutProvidedValues(
+      [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
+        ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
+        : problem,
+      variables.provided,
+    ),
   );
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
