@@ -152,6 +152,34 @@ describe('record bytes under every converter (fuzzed)', () => {
     );
   });
 
+  it('JsonConverter (schemas.enable=true) reads exactly the {schema, payload} envelope, as its payload', () => {
+    const converter = new JsonConverter(true);
+    fc.assert(
+      fc.property(part, (value) => {
+        let expected: { payload: unknown } | undefined;
+        if (value === null || value.length === 0) expected = { payload: null };
+        else if (jsonVerdict(value) === 'reads') {
+          const parsed = JSON.parse(value.toString('utf8'));
+          const envelope =
+            typeof parsed === 'object' &&
+            parsed !== null &&
+            !Array.isArray(parsed) &&
+            Object.keys(parsed).sort().join() === 'payload,schema';
+          if (envelope) expected = { payload: parsed.payload };
+        }
+        try {
+          const converted = converter.toConnectData(value);
+          assert.ok(expected, 'read what is not an envelope');
+          assert.deepEqual(converted, expected.payload);
+        } catch (error) {
+          assert.ok(error instanceof ConversionError, String(error));
+          assert.equal(expected, undefined, 'refused an envelope');
+        }
+      }),
+      fuzzParameters(1500),
+    );
+  });
+
   it('converts a 2 MB value of random bytes in bounded time with every converter', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 255 }), fc.nat(), (fill, seed) => {
