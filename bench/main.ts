@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { bootstrapServers } from '../test/support/kafka';
+import { ensureLocalBroker, stopLocalBroker } from '../apps/demo/src/local-broker';
 import { BenchContext, repoRoot } from './perf/bench-context';
 import { FULL_SIZES, parseBenchArgs, QUICK_SIZES } from './perf/bench-options';
 import type { Benchmark } from './perf/benchmark';
@@ -13,7 +14,9 @@ import { latencyBenchmark } from './perf/benchmarks/latency.bench';
 import { memoryBenchmark } from './perf/benchmarks/memory.bench';
 import { keyedBenchmark } from './perf/benchmarks/keyed.bench';
 import { overheadBenchmark } from './perf/benchmarks/overhead.bench';
+import { peerBenchmark } from './perf/benchmarks/peer.bench';
 import { pipelineBenchmark } from './perf/benchmarks/pipeline.bench';
+import { throttleBenchmark } from './perf/benchmarks/throttle.bench';
 import { BenchEndpoint } from './perf/endpoint/endpoint-client';
 import { textTable, writeReport, type Figure, type RunReport } from './perf/results';
 
@@ -25,7 +28,10 @@ const BENCHMARKS: Benchmark[] = [
   batchFillBenchmark,
   latencyBenchmark,
   keyedBenchmark,
+  throttleBenchmark,
   memoryBenchmark,
+  // Last: it runs its own broker and a Java Connect worker beside this process's endpoint.
+  peerBenchmark,
 ];
 
 const USAGE = `npm run bench [-- [--quick] [NAME…]]
@@ -34,7 +40,8 @@ const USAGE = `npm run bench [-- [--quick] [NAME…]]
   NAME      run only these (comma or space separated): ${BENCHMARKS.map((b) => b.name).join(', ')}
 
 Figures are printed as a table and written to bench/results/ (JSON, markdown, latest.md).
-Uses the broker at KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092).`;
+Uses the broker at KAFKA_BOOTSTRAP_SERVERS; without it, the project's own broker on
+127.0.0.1:9092, started (and stopped at the end) when it is not running.`;
 
 /** The commit measured and whether the tree had local changes, so a figure can be traced back. */
 function sourceState(): { commit: string; changedFiles: number } {
@@ -76,9 +83,20 @@ async function main(): Promise<number> {
   Logger.overrideLogger(['error', 'warn']);
   quietNodeVersionNotice();
 
+  const startedBroker = ensureLocalBroker(repoRoot, (line) =>
+    process.stderr.write(`[bench] ${line}\n`),
+  );
+  try {
+    return await runSelected(selected, args.quick);
+  } finally {
+    if (startedBroker) stopLocalBroker(repoRoot);
+  }
+}
+
+async function runSelected(selected: Benchmark[], quick: boolean): Promise<number> {
   const startedAt = new Date();
   const endpoint = await BenchEndpoint.start();
-  const ctx = new BenchContext(endpoint, args.quick ? QUICK_SIZES : FULL_SIZES);
+  const ctx = new BenchContext(endpoint, quick ? QUICK_SIZES : FULL_SIZES);
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   let failed = false;
@@ -112,7 +130,7 @@ async function main(): Promise<number> {
   const report: RunReport = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    quick: args.quick,
+    quick,
     benchmarks: selected.map((b) => b.name),
     machine: { cpus: cpus().length, node: process.version, broker: bootstrapServers },
     source: sourceState(),

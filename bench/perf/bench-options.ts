@@ -16,6 +16,11 @@ export interface BenchSizes {
   endpointInvocations: number;
   /** Benchmark "keyed": records of the one-partition, 1,000-key topic. */
   keyedRecords: number;
+  /** Benchmark "throttle": records of the 8-partition topic drained against a limited function. */
+  throttleRecords: number;
+  /** Benchmark "peer": records per topic, and the harness's run order (A = peer, B = sink). */
+  peerRecords: number;
+  peerOrder: string;
   /** The longest any single drain may take before it is reported as timed out. */
   drainTimeoutMs: number;
 }
@@ -31,6 +36,9 @@ export const FULL_SIZES: BenchSizes = {
   batchFillRecords: 60_000,
   endpointInvocations: 3_000,
   keyedRecords: 24_000,
+  throttleRecords: 40_000,
+  peerRecords: 200_000,
+  peerOrder: 'ABBA',
   drainTimeoutMs: 120_000,
 };
 
@@ -45,6 +53,9 @@ export const QUICK_SIZES: BenchSizes = {
   batchFillRecords: 12_000,
   endpointInvocations: 400,
   keyedRecords: 4_000,
+  throttleRecords: 8_000,
+  peerRecords: 20_000,
+  peerOrder: 'AB',
   drainTimeoutMs: 30_000,
 };
 

@@ -1,7 +1,8 @@
-import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
-import { createInvokeTransport } from '../../libs/lambda-sink/src/invocation/invoke-transport-factory';
-import { createLambdaClient } from '../../libs/lambda-sink/src/invocation/lambda-client-factory';
-import { LambdaInvoker } from '../../libs/lambda-sink/src/invocation/lambda-invoker';
+import { optionsFromConnectProperties } from '../../libs/lambda-sink/src';
+import { FunctionRouter } from '../../libs/lambda-sink/src/testing';
+import { createInvokeTransport } from '../../libs/lambda-sink/src/testing';
+import { createLambdaClient } from '../../libs/lambda-sink/src/testing';
+import { LambdaInvoker } from '../../libs/lambda-sink/src/testing';
 import { recordValue } from './backlog';
 import type { BenchContext } from './bench-context';
 import { benchSinkProperties } from './sink-runner';
@@ -34,7 +35,11 @@ export async function driveEndpoint(
   );
   const client = createLambdaClient(sinkOptions.lambda);
   const { transport } = createInvokeTransport(sinkOptions.lambda, client, false);
-  const invoker = new LambdaInvoker(transport, { ...sinkOptions.lambda, maxRetries: 0 });
+  const invoker = new LambdaInvoker(transport, {
+    ...sinkOptions.lambda,
+    functions: FunctionRouter.fromOptions(sinkOptions.lambda),
+    maxRetries: 0,
+  });
   const { batchSize, concurrency, invocations } = options;
   const payload = Buffer.from(
     JSON.stringify(

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { bootstrapServers, uniqueName } from '../../test/support/kafka';
 import { startSink } from '../../test/support/sink';
 import type { LambdaFaults } from '../../libs/lambda-local/src';
-import type { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
+import type { LambdaSinkEngine } from '../../libs/lambda-sink/src';
 import type { BenchContext } from './bench-context';
 import type { BenchFunctionKind, FunctionStats } from './endpoint/endpoint-protocol';
 import { measure, type RunMeasure } from './run-measure';
@@ -49,6 +49,8 @@ export interface SinkDrainOptions {
   faults?: LambdaFaults;
   /** What the function does (`count` unless set). */
   kind?: BenchFunctionKind;
+  /** Wait for `expected` distinct records rather than deliveries (`keyorder` counts them). */
+  untilDistinct?: boolean;
   timeoutMs: number;
 }
 
@@ -64,6 +66,8 @@ export interface SinkDrain {
    * sink runs here, so this is the wait a finished invocation has before the sink sees it.
    */
   eventLoopDelayMs: { mean: number; p99: number };
+  /** `lambda_sink_invocations_in_flight_limit` sampled while draining (0 = no limit). */
+  inFlightLimit: { lowest: number; highest: number; last: number };
 }
 
 /** Runs the sink engine in this process on `topic` until the function saw `expected` records. */
@@ -88,11 +92,14 @@ export async function drainWithSink(
   let stats: FunctionStats;
   let cpuAfter;
   let timedOut = false;
+  const limits: number[] = [];
   try {
     const deadline = startedAt + options.timeoutMs;
     for (;;) {
       stats = await ctx.endpoint.stats(fn);
-      if (stats.records >= options.expected) break;
+      limits.push((await engine.metrics.inFlightLimit.get()).values[0]?.value ?? 0);
+      const arrived = options.untilDistinct ? stats.distinctRecords : stats.records;
+      if (arrived >= options.expected) break;
       if (Date.now() > deadline) {
         timedOut = true;
         break;
@@ -125,5 +132,10 @@ export async function drainWithSink(
     commits,
     invocationMs: count > 0 ? (sum / count) * 1000 : Number.NaN,
     eventLoopDelayMs: { mean: loopDelay.mean / 1e6, p99: loopDelay.percentile(99) / 1e6 },
+    inFlightLimit: {
+      lowest: Math.min(...limits),
+      highest: Math.max(...limits),
+      last: limits.at(-1) ?? 0,
+    },
   };
 }

@@ -151,8 +151,8 @@ describe('the Connect-style REST API and health of the service', () => {
     assert.equal(metrics.status, 200);
     for (const series of [
       'lambda_sink_records_consumed_total',
-      'lambda_sink_invocations_total{outcome="success"}',
-      'lambda_sink_invocations_total{outcome="function_error"}',
+      `lambda_sink_invocations_total{outcome="success",function="${fn}"}`,
+      `lambda_sink_invocations_total{outcome="function_error",function="${fn}"}`,
       'lambda_sink_invocation_duration_seconds_bucket',
       'lambda_sink_batch_records_bucket',
       'lambda_sink_consumer_lag_records',

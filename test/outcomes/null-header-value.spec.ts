@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { NULL_HEADERS_MARKER } from '../../libs/lambda-sink/src/reporting/reporter-headers';
+import { NULL_HEADERS_MARKER } from '../../libs/lambda-sink/src';
 import { createTopic, eventually, uniqueName, type ConsumedRecord } from '../support/kafka';
 import { produceWithNullHeaders } from '../support/null-header-producer';
 import { sinkProperties, startLambda } from '../support/sink';

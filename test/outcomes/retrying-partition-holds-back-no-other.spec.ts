@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { connectorStatusBody } from '../../libs/lambda-sink/src/status/connect-status';
+import { connectorStatusBody } from '../../libs/lambda-sink/src/testing';
 import { createTopic, produce, uniqueName } from '../support/kafka';
 import { recordInvocations, sinkProperties, startLambda } from '../support/sink';
 import { committedOf, expectCommitted, invokedOffsets, withSink } from './support/outcomes';

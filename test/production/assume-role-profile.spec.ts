@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { startStsStub, type StsStub } from '../../libs/lambda-sink/src/invocation/testing/sts-stub';
+import { startStsStub, type StsStub } from '../../libs/lambda-sink/src/testing';
 import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
 import { invokedRecordCount, sinkProperties, startLambda } from '../support/sink';
 import { spawnSink, writePropertiesFile } from '../support/sink-process';

@@ -1,9 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import {
-  signingKeyId,
-  startHttpStub,
-  type HttpStub,
-} from '../../libs/lambda-sink/src/invocation/testing/http-stub';
+import { signingKeyId, startHttpStub, type HttpStub } from '../../libs/lambda-sink/src/testing';
 
 /** One request the sink sent to Lambda, as signed. */
 export interface SignedRequest {

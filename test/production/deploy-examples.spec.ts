@@ -2,9 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envVarName } from '../../libs/lambda-sink/src/config/env-properties';
-import { KNOWN_PROPERTY_NAMES } from '../../libs/lambda-sink/src/config/lambda-sink-properties';
-import { loadLambdaSinkOptions } from '../../libs/lambda-sink/src/config/property-sources';
+import { envVarName } from '../../libs/lambda-sink/src';
+import { KNOWN_PROPERTY_NAMES } from '../../libs/lambda-sink/src';
+import { loadLambdaSinkOptions } from '../../libs/lambda-sink/src';
 import { repoRoot } from '../support/sink';
 
 // What can be checked of docs/deploy without Docker or a cluster: that the configuration the

@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
-import { SinkMetrics } from '../../libs/lambda-sink/src/metrics/sink-metrics';
-import { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
+import { optionsFromConnectProperties } from '../../libs/lambda-sink/src';
+import { SinkMetrics } from '../../libs/lambda-sink/src';
+import { LambdaSinkEngine } from '../../libs/lambda-sink/src';
 import {
   committedOffsets,
   consumeAll,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SinkMetrics } from '../../libs/lambda-sink/src/metrics/sink-metrics';
+import { SinkMetrics } from '../../libs/lambda-sink/src';
 import { repoRoot } from '../support/sink';
 
 const docs = join(repoRoot, 'docs', 'observability');

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
-import { schemaRegistryOptions } from '../../libs/lambda-sink/src/config/schema-registry-options';
-import type { PrepareControls } from '../../libs/lambda-sink/src/conversion/converter';
-import { SchemaRegistryConverter } from '../../libs/lambda-sink/src/conversion/schema-registry/schema-registry-converter';
+import { schemaRegistryOptions } from '../../libs/lambda-sink/src/testing';
+import type { PrepareControls } from '../../libs/lambda-sink/src/testing';
+import { SchemaRegistryConverter } from '../../libs/lambda-sink/src/testing';
 import { uniqueName } from '../support/kafka';
 import {
   protobufBytes,

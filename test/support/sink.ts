@@ -5,9 +5,9 @@ import {
   type LambdaLocal,
   type LambdaHandler,
 } from '../../libs/lambda-local/src';
-import { optionsFromConnectProperties } from '../../libs/lambda-sink/src/config/connect-options';
-import { SinkMetrics } from '../../libs/lambda-sink/src/metrics/sink-metrics';
-import { LambdaSinkEngine } from '../../libs/lambda-sink/src/transport/lambda-sink-engine';
+import { optionsFromConnectProperties } from '../../libs/lambda-sink/src';
+import { SinkMetrics } from '../../libs/lambda-sink/src';
+import { LambdaSinkEngine } from '../../libs/lambda-sink/src';
 import { bootstrapServers, uniqueName } from './kafka';
 
 export const repoRoot = join(__dirname, '..', '..', '..');

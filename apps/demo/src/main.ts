@@ -6,15 +6,16 @@
  * properties file, shows progress, then prints what Lambda received and what landed in the
  * result topic.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { startLambdaLocal } from '../../../libs/lambda-local/src';
-import type { KafkaClientPort } from '../../../libs/lambda-sink/src/kafka';
-import { KafkajsClient } from '../../../libs/lambda-sink/src/kafka/kafkajs';
+import type { KafkaClientPort } from '../../../libs/lambda-sink/src';
+import { KafkajsClient } from '../../../libs/lambda-sink/src';
 import { SERVICE_NODE_FLAGS } from '../../lambda-sink/src/service-node-flags';
+import { ensureLocalBroker, stopLocalBroker } from './local-broker';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const RECORDS = 600;
@@ -22,7 +23,7 @@ const PARTITIONS = 3;
 const HTTP_PORT = 8083;
 
 async function main(): Promise<void> {
-  const startedBroker = ensureBroker();
+  const startedBroker = ensureLocalBroker(root, step);
   const brokers = (process.env.KAFKA_BOOTSTRAP_SERVERS ?? '127.0.0.1:9092').split(',');
   // The demo's own Kafka clients say only what goes wrong; the sink's lines come from its process.
   Logger.overrideLogger(['error', 'warn']);
@@ -135,22 +136,10 @@ async function main(): Promise<void> {
   step(`sink drained and exited with code ${code}`);
   await lambda.close();
   if (startedBroker) {
-    spawnSync('bash', [join(root, 'scripts', 'kafka', 'stop.sh')], { stdio: 'inherit' });
+    stopLocalBroker(root);
   } else {
     step('the Kafka broker keeps running (npm run kafka:stop stops it)');
   }
-}
-
-function ensureBroker(): boolean {
-  if (process.env.KAFKA_BOOTSTRAP_SERVERS) return false;
-  const running = spawnSync('bash', [join(root, 'scripts', 'kafka', 'status.sh')]).status === 0;
-  if (running) return false;
-  step('starting the local Kafka broker (first run resolves Apache Kafka from Maven Central)');
-  const result = spawnSync('bash', [join(root, 'scripts', 'kafka', 'start.sh')], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('could not start Kafka (see above)');
-  return true;
 }
 
 async function readResults(

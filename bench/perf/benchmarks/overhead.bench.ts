@@ -1,4 +1,4 @@
-import { CONFIG_DEFAULTS } from '../../../libs/lambda-sink/src/config/config-defaults';
+import { CONFIG_DEFAULTS } from '../../../libs/lambda-sink/src';
 import { uniqueName } from '../../../test/support/kafka';
 import { drainWithBareConsumer } from '../bare-consumer';
 import type { BenchContext } from '../bench-context';
@@ -8,8 +8,13 @@ import type { RunMeasure } from '../run-measure';
 import { drainWithSink, withResultTopic, type SinkDrain } from '../sink-runner';
 import { mean } from '../stats';
 
-/** The goal of issue 6: the sink keeps at least this share of a bare consumer's rate. */
-const OVERHEAD_GOAL = 0.8;
+/**
+ * The goal of issue 15: the sink spends at most this many times the CPU per record of a bare
+ * kafkajs consumer. (It replaced "rate ≥ 0.8 × the bare consumer's", which charged the sink for
+ * the Lambda endpoint's CPU: both share this machine's two cores, and the bare consumer calls
+ * no endpoint. CPU per record of each process is what the sink itself controls.)
+ */
+const CPU_GOAL = 2;
 
 /** Both consumers read with the sink's default fetch sizes, so only what each does differs. */
 export const BARE_FETCH = {
@@ -80,6 +85,7 @@ export const overheadBenchmark: Benchmark = {
     bareRuns.push(await drainWithBareConsumer(ctx, topic, records, { ...BARE_FETCH, timeoutMs }));
 
     const bareRate = mean(bareRuns.map((r) => r.recordsPerSecond));
+    const bareCpu = mean(bareRuns.map((r) => r.cpuMsPerKRecord.consumer));
     const figures: Figure[] = [
       {
         bench: 'overhead',
@@ -100,11 +106,13 @@ export const overheadBenchmark: Benchmark = {
       });
       figures.push({
         bench: 'overhead',
-        figure: `${m.label}: sink/bare`,
-        value: m.recordsPerSecond / bareRate,
+        figure: `${m.label}: CPU per record, sink/bare`,
+        value: m.cpuMsPerKRecord.consumer / bareCpu,
         unit: 'ratio',
-        goal: { op: '>=', target: OVERHEAD_GOAL },
-        note: m.timedOut ? 'TIMED OUT before the topic was drained' : undefined,
+        goal: { op: '<=', target: CPU_GOAL },
+        note: m.timedOut
+          ? 'TIMED OUT before the topic was drained'
+          : `rate sink/bare ${(m.recordsPerSecond / bareRate).toFixed(2)} (informative: the endpoint shares the cores)`,
       });
     }
     return {

@@ -1,4 +1,8 @@
-import { startLambdaLocal, type LambdaHandler } from '../../../libs/lambda-local/src';
+import {
+  startLambdaLocal,
+  type InvocationRecord,
+  type LambdaHandler,
+} from '../../../libs/lambda-local/src';
 import type {
   BenchFunctionKind,
   EndpointEnvelope,
@@ -20,7 +24,16 @@ const latencies = new Map<string, number[]>();
 function statsOf(name: string): FunctionStats {
   let s = stats.get(name);
   if (!s) {
-    s = { records: 0, invocations: 0, firstAt: 0, lastAt: 0, maxBatch: 0, orderViolations: 0 };
+    s = {
+      records: 0,
+      invocations: 0,
+      firstAt: 0,
+      lastAt: 0,
+      maxBatch: 0,
+      orderViolations: 0,
+      distinctRecords: 0,
+      throttled: 0,
+    };
     stats.set(name, s);
   }
   return s;
@@ -49,6 +62,7 @@ function handlerFor(name: string, kind: BenchFunctionKind): LambdaHandler {
         const record = `${partition}@${offset}`;
         if (delivered.has(record)) continue; // a redelivery is not a first delivery
         delivered.add(record);
+        s.distinctRecords = delivered.size;
         const ofKey = `${partition}/${String(key)}`;
         const highest = highestOfKey.get(ofKey) ?? -1;
         if (offset < highest) s.orderViolations++;
@@ -66,6 +80,22 @@ function handlerFor(name: string, kind: BenchFunctionKind): LambdaHandler {
     // A tiny answer: the sink then reports it as the result of every record of the batch.
     return { ok: true };
   };
+}
+
+/**
+ * 429 answers of each function taken from the invocation log before it is cleared (throttled
+ * calls never reach a handler). A concurrency-limit refusal is answered as it is logged, so none
+ * is missed.
+ */
+const throttledBefore = new Map<string, number>();
+
+function throttledIn(records: readonly InvocationRecord[], name?: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    if (r.statusCode !== 429 || (name !== undefined && r.functionName !== name)) continue;
+    counts.set(r.functionName, (counts.get(r.functionName) ?? 0) + 1);
+  }
+  return counts;
 }
 
 async function main(): Promise<void> {
@@ -87,9 +117,12 @@ async function main(): Promise<void> {
           if (typeof message.faults.latencyMs === 'number')
             latencyOf.set(message.name, message.faults.latencyMs);
           break;
-        case 'stats':
-          result = { ...statsOf(message.name) };
+        case 'stats': {
+          const now = throttledIn(lambda.invocations, message.name).get(message.name) ?? 0;
+          const throttled = (throttledBefore.get(message.name) ?? 0) + now;
+          result = { ...statsOf(message.name), throttled };
           break;
+        }
         case 'latencies':
           result = latencies.get(message.name) ?? [];
           break;
@@ -109,7 +142,11 @@ async function main(): Promise<void> {
     }
   });
   // The invocation log keeps a small record per call; a long run needs none of them.
-  setInterval(() => lambda.clearInvocations(), 1000).unref();
+  setInterval(() => {
+    for (const [name, n] of throttledIn(lambda.invocations))
+      throttledBefore.set(name, (throttledBefore.get(name) ?? 0) + n);
+    lambda.clearInvocations();
+  }, 1000).unref();
   process.on('disconnect', () => {
     void lambda.close().then(() => process.exit(0));
   });

@@ -21,6 +21,10 @@ export interface FunctionStats {
   maxBatch: number;
   /** `keyorder`: first deliveries of a record that came after a later offset of its key. */
   orderViolations: number;
+  /** `keyorder`: distinct records (topic-partition and offset) delivered; 0 for other kinds. */
+  distinctRecords: number;
+  /** Calls the endpoint answered 429 TooManyRequestsException (they never reach the handler). */
+  throttled: number;
 }
 
 /** The endpoint child's own cost, so a report can tell it apart from the sink's. */

@@ -13,6 +13,7 @@ export {
   LambdaLocalError,
 } from './lambda-local.errors';
 export type {
+  ConcurrencyLimitFault,
   FaultTrigger,
   FunctionErrorFault,
   LambdaFaults,

@@ -67,6 +67,45 @@ describe('Lambda Local through @aws-sdk/client-lambda: faults', () => {
     assert.equal(lambda.invocationsOf('fn').length, 3);
   });
 
+  it('refuses calls beyond concurrencyLimit.max running ones with 429, as reserved concurrency does', async () => {
+    lambda.setFaults('fn', { concurrencyLimit: { max: 2 }, latencyMs: 150 });
+    const once = createTestLambdaClient(lambda.url, { maxAttempts: 1 });
+    try {
+      const calls = await Promise.allSettled(
+        Array.from({ length: 5 }, () =>
+          once.send(new InvokeCommand({ FunctionName: 'fn', Payload: jsonPayload([1]) })),
+        ),
+      );
+      const refused = calls.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
+      assert.equal(calls.length - refused.length, 2, 'two ran');
+      assert.equal(refused.length, 3, 'three were refused');
+      for (const error of refused) {
+        assert.ok(error instanceof TooManyRequestsException);
+        assert.equal(error.Reason, 'ReservedFunctionConcurrentInvocationLimitExceeded');
+      }
+      const log = lambda.invocationsOf('fn');
+      const answered = (r: (typeof log)[number]) => (r.respondedAt ?? 0) - r.receivedAt;
+      assert.ok(
+        log.filter((r) => r.statusCode === 429).every((r) => answered(r) < 100),
+        'refused at once, without the latency',
+      );
+      const after = await once.send(
+        new InvokeCommand({ FunctionName: 'fn', Payload: jsonPayload([2]) }),
+      );
+      assert.equal(after.StatusCode, 200, 'the executions ended with their answers');
+      const queued = await once.send(
+        new InvokeCommand({
+          FunctionName: 'fn',
+          InvocationType: 'Event',
+          Payload: jsonPayload([3]),
+        }),
+      );
+      assert.equal(queued.StatusCode, 202);
+    } finally {
+      once.destroy();
+    }
+  });
+
   it('throws ResourceNotFoundException for an unknown function without retrying', async () => {
     const error = await expectServiceError(invoke('missing'), {
       name: 'ResourceNotFoundException',

@@ -21,10 +21,19 @@ export {
   type LambdaSinkTypedOptions,
 } from './config/lambda-sink-config-input';
 export { ConfigValidationError } from './config/config-validation-error';
-export { LambdaSinkEngine } from './transport/lambda-sink-engine';
-export { LambdaSinkServer } from './transport/lambda-sink.server';
-export { SinkMetrics } from './metrics/sink-metrics';
-export { SinkHealthIndicator } from './health/sink.health';
+export { LambdaSinkEngine } from './engine/lambda-sink-engine';
+export { LambdaInvokerService } from './invocation/lambda-invoker.service';
+export type {
+  InvocationResult,
+  InvocationTarget,
+  InvokerObserver,
+  RetryPlan,
+} from './invocation/lambda-invoker';
+export { ReporterService } from './reporting/reporter.service';
+export { BatchingService } from './batching/batching.service';
+export { LambdaSinkServer } from './engine/lambda-sink.server';
+export { SinkMetrics } from './operations/metrics/sink-metrics';
+export { SinkHealthIndicator } from './operations/health/sink.health';
 export { SinkError } from './errors/sink-error';
 export * from './errors/lambda-errors';
 export { ConversionError } from './conversion/conversion-error';
@@ -33,7 +42,38 @@ export {
   listensWithTls,
   reloadHttpsOnChange,
   REST_LIMITS,
-} from './http/https-listener';
-export { answerBodyParserErrors } from './http/body-parser-errors';
-export { RestAccessPolicy } from './http/access/rest-access-policy';
+} from './operations/http/https-listener';
+export { answerBodyParserErrors } from './operations/http/body-parser-errors';
+export { RestAccessPolicy } from './operations/http/access/rest-access-policy';
 export { ConnectorOperations } from './operations/connector-operations';
+// The Kafka client behind ports (docs/KAFKA-PORTS.md): the interfaces an adapter implements, and
+// the kafkajs adapter the sink uses unless another is given.
+export type {
+  TopicSpec,
+  PartitionWatermarks,
+  CommittedOffset,
+  AdminPort,
+  HeaderValue,
+  ConsumedMessage,
+  FetchedBatch,
+  BatchSession,
+  TopicPartitions,
+  GroupConsumerOptions,
+  GroupConsumerEvents,
+  GroupConsumerPort,
+  KafkaClientPort,
+  ProducibleHeaderValue,
+  ProducerRecord,
+  ProducerOptions,
+  SendFailure,
+  ProducerPort,
+  KafkaConnectionSettings,
+  SaslSettings,
+  OAuthBearerSettings,
+  SaslMechanism as KafkaSaslMechanism,
+} from './kafka';
+export { KafkajsClient } from './kafka/kafkajs';
+export { CONFIG_DEFAULTS } from './config/config-defaults';
+export { KNOWN_PROPERTY_NAMES } from './config/lambda-sink-properties';
+export { envVarName } from './config/env-properties';
+export { NULL_HEADERS_MARKER } from './reporting/reporter-headers';

@@ -3,11 +3,11 @@ import { RouterModule } from '@nestjs/core';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { Registry } from 'prom-client';
 import type { LambdaSinkConfigInput } from './config/lambda-sink-config-input';
-import { ConnectorOffsetsController } from './http/connector-offsets.controller';
-import { ConnectorsController } from './http/connectors.controller';
-import { HealthController } from './http/health.controller';
-import { MetricsController } from './http/metrics.controller';
-import { StatusPageController } from './status-page/status-page.controller';
+import { ConnectorOffsetsController } from './operations/http/connector-offsets.controller';
+import { ConnectorsController } from './operations/http/connectors.controller';
+import { HealthController } from './operations/http/health.controller';
+import { MetricsController } from './operations/http/metrics.controller';
+import { StatusPageController } from './operations/status-page/status-page.controller';
 
 /**
  * What `LambdaSinkModule.forRoot()` / `forRootAsync()` take. The sink is configured with the

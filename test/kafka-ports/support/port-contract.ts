@@ -7,7 +7,7 @@ import type {
   GroupConsumerPort,
   KafkaClientPort,
   KafkaConnectionSettings,
-} from '../../../libs/lambda-sink/src/kafka';
+} from '../../../libs/lambda-sink/src';
 import { bootstrapServers, eventually, uniqueName } from '../../support/kafka';
 
 /** Settings quick enough for tests: a lost member is noticed in seconds. */

@@ -59,6 +59,7 @@ export async function handleInvoke(
   );
   api.log.add(record);
 
+  let release: (() => void) | undefined;
   try {
     const target = api.registry.resolve(functionName, queryQualifier);
     record.executedVersion = target.executedVersion;
@@ -74,7 +75,12 @@ export async function handleInvoke(
       if (faults?.deniesInvoke) throw denied(api, target);
       return reply(res, record, 204, baseHeaders(requestId, target));
     }
-    const decision = faults?.decideInvoke(event, body.text) ?? NO_FAULTS;
+    const decision =
+      faults?.decideInvoke(event, body.text, invocationType === 'RequestResponse') ?? NO_FAULTS;
+    // An execution of a concurrency-limited function ends when its answer is written, or when
+    // the client gives up on it (a hung call, a timeout).
+    release = decision.release;
+    if (release) res.once('close', release);
     if (decision.latencyMs > 0) await delay(decision.latencyMs);
     const { outcome } = decision;
     switch (outcome.kind) {
@@ -126,6 +132,9 @@ export async function handleInvoke(
     record.statusCode = error.statusCode;
     record.respondedAt = Date.now();
     sendApiError(res, error, requestId);
+  } finally {
+    // Freed as the answer is written, before the client can send its next call.
+    if (!record.hung) release?.();
   }
 }
 

@@ -16,6 +16,7 @@ export function validateFaults(functionName: string, input: unknown): LambdaFaul
   } else {
     checkObject(input, '', problems, {
       latencyMs: checkLatency,
+      concurrencyLimit: checkConcurrencyLimit,
       throttle: trigger({ reason: checkString, retryAfterSeconds: checkNonNegative }),
       serverError: trigger({ status: checkOneOf([500, 502, 503, 504]), errorType: checkString }),
       functionError: trigger({
@@ -78,6 +79,19 @@ const checkLatency: Checker = (value, path, problems) => {
   if (typeof min !== 'number' || typeof max !== 'number' || min > max) {
     problems.push(`${path} needs numbers min <= max, got ${describe(value)}`);
   }
+};
+
+const checkConcurrencyLimit: Checker = (value, path, problems) => {
+  if (!isObject(value)) {
+    problems.push(`${path} must be { max, reason?, retryAfterSeconds? }, got ${describe(value)}`);
+    return;
+  }
+  if (value.max === undefined) problems.push(`${path}.max is required`);
+  checkObject(value, path, problems, {
+    max: checkCount,
+    reason: checkString,
+    retryAfterSeconds: checkNonNegative,
+  });
 };
 
 const checkNonNegative: Checker = (value, path, problems) => {

@@ -25,6 +25,21 @@ export interface ThrottleFault extends FaultTrigger {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The function may run at most `max` synchronous calls at once, as with AWS's reserved
+ * concurrency: a RequestResponse call arriving while `max` are running (from arrival until
+ * their answer is written, injected latency included) is answered at once, without latency,
+ * 429 TooManyRequestsException. Event calls are not refused: AWS queues them.
+ */
+export interface ConcurrencyLimitFault {
+  /** Executions at once; 0 refuses every call (reserved concurrency 0). */
+  max: number;
+  /** TooManyRequestsException's `Reason`. Default `ReservedFunctionConcurrentInvocationLimitExceeded`. */
+  reason?: string;
+  /** The `Retry-After` header, in seconds. Default 1. */
+  retryAfterSeconds?: number;
+}
+
 export interface ServerErrorFault extends FaultTrigger {
   /** Default 500. */
   status?: 500 | 502 | 503 | 504;
@@ -42,12 +57,13 @@ export interface FunctionErrorFault extends FaultTrigger {
 
 /**
  * Faults of one function. They are checked in this order, and a call stopped by one never
- * reaches (nor counts for) the later ones: denyInvoke, throttle, serverError, hang,
- * functionError. `latencyMs` delays whatever answer follows. DryRun calls see only
- * `denyInvoke`; GetFunction sees only `denyGetFunction`.
+ * reaches (nor counts for) the later ones: denyInvoke, concurrencyLimit, throttle, serverError,
+ * hang, functionError. `latencyMs` delays whatever answer follows, except a concurrency-limit
+ * refusal. DryRun calls see only `denyInvoke`; GetFunction sees only `denyGetFunction`.
  */
 export interface LambdaFaults {
   latencyMs?: LatencyFault;
+  concurrencyLimit?: ConcurrencyLimitFault;
   throttle?: ThrottleFault | true;
   serverError?: ServerErrorFault | true;
   functionError?: FunctionErrorFault | true;

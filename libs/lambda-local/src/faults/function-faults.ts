@@ -25,6 +25,11 @@ export type InvokeFaultOutcome =
 export interface InvokeFaultDecision {
   latencyMs: number;
   outcome: InvokeFaultOutcome;
+  /**
+   * Set when the call took one of the function's `concurrencyLimit` executions: call it once
+   * the answer is written (or the connection is gone). Calling it again does nothing.
+   */
+  release?: () => void;
 }
 
 const NONE: InvokeFaultOutcome = { kind: 'none' };
@@ -53,6 +58,9 @@ export class FunctionFaults {
   private readonly hang?: { counter: TriggerCounter; fault: FaultTrigger };
   private readonly functionError?: { counter: TriggerCounter; fault: FunctionErrorFault };
 
+  /** Synchronous calls running now, against `concurrencyLimit`. */
+  private executions = 0;
+
   constructor(private readonly faults: LambdaFaults) {
     this.throttle = counted(faults.throttle);
     this.serverError = counted(faults.serverError);
@@ -68,8 +76,40 @@ export class FunctionFaults {
     return this.faults.denyGetFunction === true;
   }
 
-  /** Decides a RequestResponse or Event call; `payload` is the raw body, `event` its JSON. */
-  decideInvoke(event: unknown, payload: string): InvokeFaultDecision {
+  /** Synchronous calls of this function running now (those `concurrencyLimit` counts). */
+  get running(): number {
+    return this.executions;
+  }
+
+  /**
+   * Decides a RequestResponse (`synchronous`) or Event call; `payload` is the raw body, `event`
+   * its JSON.
+   */
+  decideInvoke(event: unknown, payload: string, synchronous = true): InvokeFaultDecision {
+    const limit = this.faults.concurrencyLimit;
+    if (limit && synchronous && !this.deniesInvoke) {
+      if (this.executions >= limit.max) {
+        const outcome: InvokeFaultOutcome = {
+          kind: 'throttle',
+          reason: limit.reason ?? 'ReservedFunctionConcurrentInvocationLimitExceeded',
+          retryAfterSeconds: limit.retryAfterSeconds ?? 1,
+        };
+        // Refused before it runs: no latency, as Lambda answers at once.
+        return { latencyMs: 0, outcome };
+      }
+      this.executions++;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.executions--;
+      };
+      return { ...this.decide(event, payload), release };
+    }
+    return this.decide(event, payload);
+  }
+
+  private decide(event: unknown, payload: string): InvokeFaultDecision {
     return { latencyMs: pickLatency(this.faults.latencyMs), outcome: this.outcome(event, payload) };
   }
 

@@ -1,11 +1,14 @@
 import type { BatchPlanItem } from './lambda-batch';
-import { ARRAY_BRACKETS_BYTES, toBatch, type SerializedRecord } from './partition-batcher';
+import { ARRAY_FRAME, type PayloadFrame } from './payload-sizer';
+import { toBatch, type SerializedRecord } from './partition-batcher';
 
 export interface KeyedBatchSchedulerOptions {
   /** `aws.lambda.batch.size`. */
   maxRecords: number;
   /** Lambda's request limit for the invocation type. */
   maxPayloadBytes: number;
+  /** What surrounds the elements (`aws.lambda.payload.format`); a JSON array by default. */
+  frame?: PayloadFrame;
   /**
    * The ordering key of a record, or undefined when records need no order among themselves
    * (`aws.lambda.ordering=none`). Records with the same key are never in two batches in flight
@@ -42,13 +45,14 @@ export class KeyedBatchScheduler {
   /** The next batch that may start now, or undefined if every pending record must wait. */
   next(): BatchPlanItem | undefined {
     const { maxRecords, maxPayloadBytes, keyOf } = this.options;
+    const frame = this.options.frame ?? ARRAY_FRAME;
     const blocked = new Set(this.inFlight.keys());
     const chosen: SerializedRecord[] = [];
-    let bytes = ARRAY_BRACKETS_BYTES;
+    let bytes = frame.bytes;
     for (const item of this.pending) {
       const key = keyOf(item);
       if (key !== undefined && blocked.has(key)) continue;
-      if (ARRAY_BRACKETS_BYTES + item.bytes > maxPayloadBytes) {
+      if (frame.bytes + item.bytes > maxPayloadBytes) {
         // Too large for any payload: handled on its own, as a data error, at its place in its
         // key's order — nothing of its key may pass it.
         if (chosen.length === 0) return this.take([item], 0, true);
@@ -76,17 +80,18 @@ export class KeyedBatchScheduler {
 
   private take(items: SerializedRecord[], bytes: number, oversized: boolean): BatchPlanItem {
     const taken = new Set(items);
+    const frame = this.options.frame ?? ARRAY_FRAME;
     this.pending = this.pending.filter((r) => !taken.has(r));
     const item: BatchPlanItem = oversized
       ? {
           kind: 'oversized',
           oversized: {
             record: items[0].record,
-            payloadBytes: ARRAY_BRACKETS_BYTES + items[0].bytes,
+            payloadBytes: frame.bytes + items[0].bytes,
             limitBytes: this.options.maxPayloadBytes,
           },
         }
-      : { kind: 'batch', batch: toBatch(items, bytes) };
+      : { kind: 'batch', batch: toBatch(items, bytes, frame) };
     const keys = [
       ...new Set(items.map((r) => this.options.keyOf(r)).filter((k) => k !== undefined)),
     ];

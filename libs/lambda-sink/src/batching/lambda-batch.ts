@@ -8,7 +8,7 @@ export interface LambdaBatch {
   topic: string;
   partition: number;
   records: ConvertedRecord[];
-  /** The JSON array sent to Lambda, as UTF-8. */
+  /** The request body sent to Lambda (`aws.lambda.payload.format`), as UTF-8. */
   payload: Uint8Array;
   /** UTF-8 size of `payload`. */
   payloadBytes: number;

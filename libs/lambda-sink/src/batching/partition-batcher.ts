@@ -1,15 +1,14 @@
-import { serializeBatch } from '../conversion/payload-sizer';
+import { ARRAY_FRAME, serializeBatch, type PayloadFrame } from './payload-sizer';
 import type { ConvertedRecord } from '../conversion/kafka-record';
 import type { BatchPlanItem, LambdaBatch } from './lambda-batch';
-
-/** Bytes of `[`, `]` around the elements; each extra element adds one `,`. */
-export const ARRAY_BRACKETS_BYTES = 2;
 
 export interface PartitionBatcherOptions {
   /** `aws.lambda.batch.size`: most records per invocation. */
   maxRecords: number;
   /** Lambda's request limit for the invocation type (6 MB sync, 1 MB async). */
   maxPayloadBytes: number;
+  /** What surrounds the elements (`aws.lambda.payload.format`); a JSON array by default. */
+  frame?: PayloadFrame;
 }
 
 /** A converted record with its payload element serialized once. */
@@ -22,7 +21,7 @@ export interface SerializedRecord {
 /**
  * Cuts one partition's records (already in offset order) into Lambda batches.
  * A batch is closed when it holds `maxRecords`, or when the next record would push the
- * serialized array past `maxPayloadBytes`. A record too large on its own becomes an
+ * serialized payload (elements and frame) past `maxPayloadBytes`. A record too large on its own becomes an
  * `oversized` item in its place, so the caller handles it as a data error in offset order.
  */
 export function planPartitionBatches(
@@ -30,23 +29,25 @@ export function planPartitionBatches(
   options: PartitionBatcherOptions,
 ): BatchPlanItem[] {
   const plan: BatchPlanItem[] = [];
+  const frame = options.frame ?? ARRAY_FRAME;
   let current: SerializedRecord[] = [];
-  let currentBytes = ARRAY_BRACKETS_BYTES;
+  let currentBytes = frame.bytes;
 
   const close = () => {
-    if (current.length > 0) plan.push({ kind: 'batch', batch: toBatch(current, currentBytes) });
+    if (current.length > 0)
+      plan.push({ kind: 'batch', batch: toBatch(current, currentBytes, frame) });
     current = [];
-    currentBytes = ARRAY_BRACKETS_BYTES;
+    currentBytes = frame.bytes;
   };
 
   for (const item of records) {
-    if (ARRAY_BRACKETS_BYTES + item.bytes > options.maxPayloadBytes) {
+    if (frame.bytes + item.bytes > options.maxPayloadBytes) {
       close();
       plan.push({
         kind: 'oversized',
         oversized: {
           record: item.record,
-          payloadBytes: ARRAY_BRACKETS_BYTES + item.bytes,
+          payloadBytes: frame.bytes + item.bytes,
           limitBytes: options.maxPayloadBytes,
         },
       });
@@ -66,15 +67,19 @@ export function planPartitionBatches(
   return plan;
 }
 
-/** A Lambda batch of `items` (offset order), its body serialized from their JSON. */
-export function toBatch(items: readonly SerializedRecord[], payloadBytes: number): LambdaBatch {
+/** A Lambda batch of `items` (offset order), its body serialized from their JSON in `frame`. */
+export function toBatch(
+  items: readonly SerializedRecord[],
+  payloadBytes: number,
+  frame: PayloadFrame = ARRAY_FRAME,
+): LambdaBatch {
   const first = items[0].record;
   const last = items[items.length - 1].record;
   return {
     topic: first.topic,
     partition: first.partition,
     records: items.map((i) => i.record),
-    payload: serializeBatch(items, payloadBytes),
+    payload: serializeBatch(items, payloadBytes, frame),
     payloadBytes,
     firstOffset: first.offset,
     lastOffset: last.offset,

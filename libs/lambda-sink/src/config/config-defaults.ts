@@ -10,6 +10,8 @@ export const CONFIG_DEFAULTS = {
   // Invoke with what was fetched (the Confluent connector's behaviour); AWS's trigger calls a
   // wait for fuller batches the batching window.
   batchMaxWaitMs: 0,
+  // The Confluent connector's payload; `esm` is AWS's own Kafka trigger's event.
+  payloadFormat: 'connect',
   // One invocation in flight per partition, in offset order: the Confluent connector's behaviour.
   ordering: 'partition',
   // With key or none ordering: enough to hide a 100 ms function behind batches of a few records,
@@ -17,6 +19,10 @@ export const CONFIG_DEFAULTS = {
   maxInFlightPerPartition: 8,
   // 0 = no process-wide cap unless asked for.
   maxInFlight: 0,
+  // Lowering the calls in flight when Lambda throttles costs nothing until it does, and a sink
+  // that keeps sending what the function cannot run only earns more 429s and longer backoffs
+  // (bench "throttle", docs/BENCHMARKS.md).
+  concurrencyAdaptive: true,
   // The Confluent connector's socket timeout: long enough for a slow function, short enough to
   // notice a hung one well before Kafka's max.poll.interval.ms (5 minutes) evicts the consumer.
   socketTimeoutMs: 50_000,
@@ -35,6 +41,12 @@ export const CONFIG_DEFAULTS = {
   retryBackoffMs: 100,
   retryBackoffMaxMs: 10_000,
   validate: true,
+  // AWS's Kafka trigger's error controls, all off: a function error is handled by
+  // behavior.on.error at once and nothing expires, the Confluent connector's behaviour.
+  partialBatchResponse: false,
+  bisectOnError: false,
+  functionErrorRetries: 0,
+  maxRecordAgeMs: -1,
   autoOffsetReset: 'earliest',
   // The Java consumer's defaults. fetch.max.bytes must stay well above partitions ×
   // max.partition.fetch.bytes: kafkajs fills a fetch partition by partition, and partitions left

@@ -36,6 +36,8 @@ export const mustBeConverterClass = (accepted: readonly string[]) =>
 export const mustBeCredentialsProvider = (accepted: readonly string[]) =>
   `must be one of ${accepted.join(', ')} (or the fully qualified Java name of one), ` +
   'or a path to a JavaScript module exporting a credentials provider';
+export const mustBeFilterCriteria = (problems: readonly string[]) =>
+  `must be AWS Lambda FilterCriteria: ${problems.join('; ')}`;
 export const mustBeAtLeastProperty = (other: string) => `must be >= ${other}`;
 
 // Cross-field rules.
@@ -85,11 +87,49 @@ export const unknownProperty = (name: string) =>
 export const resultTopicIgnoredInAsync = (topic: string) =>
   `reporter.result.topic.name ("${topic}") is ignored: aws.lambda.invocation.type=async ` +
   'returns no result to report';
+export const esmSendsRawBytes = (properties: readonly string[]) =>
+  `aws.lambda.payload.format is esm: Lambda gets each record's key, value and headers as consumed; ` +
+  `${properties.join(', ')} do not change them (converters still read each record, for the ` +
+  `result topic and errors.tolerance; transforms still drop records)`;
 export const settingIgnored = (properties: readonly string[], reason: string) =>
   `${properties.join(', ')} ${properties.length === 1 ? 'is' : 'are'} ignored: ${reason}`;
-export const regionMismatch = (arnRegion: string, region: string) =>
-  `aws.lambda.function.name is an ARN in ${arnRegion} but aws.lambda.region is ${region}; ` +
+export const regionMismatch = (
+  arnRegion: string,
+  region: string,
+  where = 'aws.lambda.function.name',
+) =>
+  `${where} is an ARN in ${arnRegion} but aws.lambda.region is ${region}; ` +
   'Lambda rejects cross-region ARNs';
+
+// Several functions by topic (`aws.lambda.configuration.mode=multiple`). Topic and function
+// names are not secrets, so these may name them.
+export const topicFunctionMapFormat = () =>
+  'must be a comma-separated list of <topic>;<function> (e.g. orders;process-orders,payments;process-payments)';
+export const topicFunctionEntryMalformed = (entry: string) =>
+  `entry ${quoteValue(entry)} is not <topic>;<function>`;
+export const topicFunctionEntryTopic = (topic: string) =>
+  `${quoteValue(topic)} is not a valid topic name (letters, digits, '.', '_', '-')`;
+export const topicFunctionEntryFunction = (fn: string) =>
+  `${quoteValue(fn)} is not a Lambda function name, full or partial ARN, name:alias or name:version`;
+export const topicMappedTwice = (topic: string) =>
+  `maps topic ${topic} more than once (one function per topic)`;
+export const topicsWithoutFunction = (topics: readonly string[]) =>
+  `has no function for ${topics.length === 1 ? 'topic' : 'topics'} ${topics.join(', ')} of topics ` +
+  `(add ${topics.map((t) => `${t};<function>`).join(',')})`;
+export const requiredInMultipleMode = () =>
+  'is required because aws.lambda.configuration.mode is multiple';
+export const mapNeedsMultipleMode = () =>
+  'is only read when aws.lambda.configuration.mode is multiple (it is single); ' +
+  'set aws.lambda.configuration.mode=multiple, or remove it to send every topic to aws.lambda.function.name';
+export const regexInMultipleMode = () =>
+  'cannot be used with aws.lambda.configuration.mode=multiple: list the topics in topics, ' +
+  'each with its function in aws.lambda.topic2function.map';
+export const mappedTopicsNotConsumed = (topics: readonly string[]) =>
+  `aws.lambda.topic2function.map maps ${topics.join(', ')}, which topics does not list; ` +
+  `${topics.length === 1 ? 'that entry is' : 'those entries are'} unused`;
+export const functionNameIgnoredInMultipleMode = () =>
+  'aws.lambda.function.name is ignored: aws.lambda.configuration.mode is multiple, ' +
+  "so each topic's function comes from aws.lambda.topic2function.map";
 
 // Programming errors (options that skipped validation).
 export const saslIncomplete = (protocol: string) =>
@@ -158,6 +198,10 @@ export const requiresRoleArn = () => 'needs aws.credentials.provider.role.arn';
 export const requiredForAssumeRoleProvider = () =>
   'is required with aws.credentials.provider.class AWSAssumeRoleCredentialsProvider';
 export const requiresProxyUrl = () => 'needs aws.lambda.proxy.url';
+export const requiresSyncInvocation = () =>
+  'needs aws.lambda.invocation.type=sync: an async invocation returns no response and no ' +
+  'function error to act on';
+export const mustBeRecordAge = () => 'must be -1 (no limit) or an integer >= 1 (ms)';
 export const requiredForOauthBearer = (handler: string) =>
   `is required with sasl.mechanism OAUTHBEARER: ${handler} (MSK IAM) is the token source the sink has`;
 export const mskIamNoRegion = () =>

@@ -21,13 +21,17 @@ describe('optionsFromConnectProperties defaults', () => {
 
   it('applies every Lambda default', () => {
     assert.deepEqual(options.lambda, {
+      configurationMode: 'single',
       functionName: 'process-orders',
       invocationType: 'sync',
       batchSize: 20,
       batchMaxWaitMs: 0,
+      payloadFormat: 'connect',
+      filterCriteria: undefined,
       ordering: 'partition',
       maxInFlightPerPartition: 8,
       maxInFlight: 0,
+      concurrencyAdaptive: true,
       region: undefined,
       endpoint: undefined,
       credentials: {
@@ -42,6 +46,10 @@ describe('optionsFromConnectProperties defaults', () => {
       retryBackoffMs: 100,
       retryBackoffMaxMs: 10000,
       validate: true,
+      partialBatchResponse: false,
+      bisectOnError: false,
+      functionErrorRetries: 0,
+      maxRecordAgeMs: -1,
     });
   });
 

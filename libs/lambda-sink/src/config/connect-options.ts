@@ -10,6 +10,7 @@ import {
 import { readTransforms } from './transforms-properties';
 import { unsupportedProperties } from './unsupported-properties';
 import { startupWarnings } from './startup-warnings';
+import { topicFunctionMapProblems } from './topic-function-map';
 import { toLambdaSinkOptions } from './to-lambda-sink-options';
 import { validateConnectProperties } from './validate-connect-properties';
 
@@ -65,6 +66,7 @@ export function optionsFromConnectProperties(
   const values = substituteConnectorName(variables.values);
   const transforms = readTransforms(values, writtenAs);
   const unsupported = unsupportedProperties(values, writtenAs);
+  const topicFunctions = topicFunctionMapProblems(values, writtenAs);
   const problems = [
     ...[...variables.problems].map(([name, message]) =>
       configProblem(writtenAs[name] ?? name, aliased[name], message, name),
@@ -78,6 +80,7 @@ export function optionsFromConnectProperties(
     ),
     ...transforms.problems,
     ...unsupported.problems,
+    ...topicFunctions.problems,
   ].map((problem) =>
     // A value a provider supplied is treated as a secret, whatever the property.
     withoutProvidedValues(
@@ -97,6 +100,7 @@ export function optionsFromConnectProperties(
       ...startupWarnings(values, options, writtenAs),
       ...transforms.warnings,
       ...unsupported.warnings,
+      ...topicFunctions.warnings,
     ],
   };
 }

@@ -1,11 +1,15 @@
 import { Allow } from 'class-validator';
 import * as m from './config-messages';
 import { CONFIG_DEFAULTS } from './config-defaults';
+import { parseBoolean, parseInteger } from './property-parsers';
+import { readFilterCriteria } from '../filtering/filter-criteria';
 import { AnyValueRule, PropertyRule } from './property-rule';
+import { CONFIGURATION_MODES } from './topic-function-map';
 import type {
   BehaviorOnError,
   InvocationType,
   Ordering,
+  PayloadFormat,
   RetriesExhaustedBehavior,
 } from './lambda-sink-options';
 import {
@@ -17,9 +21,14 @@ import {
   IsIntegerText,
   IsLambdaFunctionName,
   IsOneOf,
-  IsRequired,
   RequiredTogetherWith,
 } from './property-rules';
+
+const IsFilterCriteria = () =>
+  PropertyRule('isFilterCriteria', (value) => {
+    const { problems } = readFilterCriteria(value);
+    return problems.length === 0 ? undefined : m.mustBeFilterCriteria(problems);
+  });
 
 const ASSUME_ROLE_PROVIDER = /(^|\.)AWSAssumeRoleCredentialsProvider$/;
 
@@ -49,6 +58,20 @@ const RequiresProxyUrl = () =>
       : undefined,
   );
 
+/** An AWS-trigger error control that acts on responses: only sync invocations have them. */
+const RequiresSyncWhen = (isOn: (value: string) => boolean) =>
+  PropertyRule<Record<string, string | undefined>>('requiresSync', (value, properties) =>
+    isOn(value) && properties['aws.lambda.invocation.type']?.toLowerCase() === 'async'
+      ? m.requiresSyncInvocation()
+      : undefined,
+  );
+
+const IsRecordAge = () =>
+  PropertyRule('isRecordAge', (value) => {
+    const parsed = parseInteger(value);
+    return parsed === -1 || (parsed !== undefined && parsed >= 1) ? undefined : m.mustBeRecordAge();
+  });
+
 const RequiredForAssumeRoleProvider = () =>
   AnyValueRule<Record<string, string | undefined>>('requiredForAssumeRole', (value, properties) =>
     value === undefined &&
@@ -59,17 +82,34 @@ const RequiredForAssumeRoleProvider = () =>
 
 export const INVOCATION_TYPES: readonly InvocationType[] = ['sync', 'async'];
 export const ORDERINGS: readonly Ordering[] = ['partition', 'key', 'none'];
+export const PAYLOAD_FORMATS: readonly PayloadFormat[] = ['connect', 'esm'];
 export const BEHAVIORS_ON_ERROR: readonly BehaviorOnError[] = ['fail', 'log', 'ignore'];
 export const RETRIES_EXHAUSTED_BEHAVIORS: readonly RetriesExhaustedBehavior[] = [
   'fail',
   'behavior.on.error',
 ];
 
+// In multiple mode each topic's function comes from aws.lambda.topic2function.map instead.
+const RequiredInSingleMode = () =>
+  AnyValueRule<Record<string, string | undefined>>('isRequired', (value, properties) =>
+    value === undefined && properties['aws.lambda.configuration.mode']?.toLowerCase() !== 'multiple'
+      ? m.isRequired()
+      : undefined,
+  );
+
 /** The function, how it is called, and with which AWS credentials (`aws.*`, `behavior.on.error`). */
 export class LambdaProperties {
-  @IsRequired()
+  @RequiredInSingleMode()
   @IsLambdaFunctionName()
   'aws.lambda.function.name'?: string;
+
+  // Confluent Cloud's several-functions settings; the map's rules (which need `topics`) are in
+  // topic-function-map.ts.
+  @IsOneOf(CONFIGURATION_MODES)
+  'aws.lambda.configuration.mode'?: string;
+
+  @Allow()
+  'aws.lambda.topic2function.map'?: string;
 
   @IsOneOf(INVOCATION_TYPES)
   'aws.lambda.invocation.type'?: string;
@@ -81,6 +121,14 @@ export class LambdaProperties {
   @IsIntegerText(0, 300_000)
   'aws.lambda.batch.max.wait.ms'?: string;
 
+  // AWS's own Kafka trigger's event instead of the Confluent payload (SPEC section 10).
+  @IsOneOf(PAYLOAD_FORMATS)
+  'aws.lambda.payload.format'?: string;
+
+  // AWS's FilterCriteria: records no pattern matches are skipped, committed and counted.
+  @IsFilterCriteria()
+  'aws.lambda.filter.criteria'?: string;
+
   // This project's addition (SPEC section 4): in-partition parallelism.
   @IsOneOf(ORDERINGS)
   'aws.lambda.ordering'?: string;
@@ -90,6 +138,10 @@ export class LambdaProperties {
 
   @IsIntegerText(0)
   'aws.lambda.max.in.flight'?: string;
+
+  // This project's addition: the in-flight limit follows Lambda's throttling.
+  @IsBooleanText()
+  'aws.lambda.concurrency.adaptive'?: string;
 
   @IsAwsRegion()
   'aws.lambda.region'?: string;
@@ -166,4 +218,20 @@ export class LambdaProperties {
 
   @IsBooleanText()
   'aws.lambda.validate'?: string;
+
+  // This project's additions, AWS's Kafka trigger's error controls (docs/CONFIGURATION.md).
+  @IsBooleanText()
+  @RequiresSyncWhen((value) => parseBoolean(value) === true)
+  'aws.lambda.response.partial.batch'?: string;
+
+  @IsBooleanText()
+  @RequiresSyncWhen((value) => parseBoolean(value) === true)
+  'aws.lambda.bisect.on.error'?: string;
+
+  @IsIntegerText(0, 10_000)
+  @RequiresSyncWhen((value) => (parseInteger(value) ?? 0) > 0)
+  'aws.lambda.function.error.retries'?: string;
+
+  @IsRecordAge()
+  'aws.lambda.max.record.age.ms'?: string;
 }

@@ -29,7 +29,12 @@ export type LambdaSinkTypedOptions = DeepPartial<
 > & {
   name: string;
   kafka: DeepPartial<KafkaConnectionOptions> & Pick<KafkaConnectionOptions, 'bootstrapServers'>;
-  lambda: DeepPartial<LambdaOptions> & Pick<LambdaOptions, 'functionName'>;
+  lambda: DeepPartial<LambdaOptions> &
+    (
+      | { functionName: string }
+      // Several functions (Confluent Cloud's aws.lambda.configuration.mode=multiple).
+      | { configurationMode: 'multiple'; topicFunctions: Readonly<Record<string, string>> }
+    );
 };
 
 /**

@@ -4,7 +4,14 @@
  * `optionsFromConnectProperties()`, so the standalone service and the module share one validation.
  */
 export type InvocationType = 'sync' | 'async';
+/** `aws.lambda.configuration.mode`: one function for every topic, or one per topic. */
+export type ConfigurationMode = 'single' | 'multiple';
 export type BehaviorOnError = 'fail' | 'log' | 'ignore';
+/**
+ * `aws.lambda.payload.format`: the Confluent connector's JSON array (`connect`) or the event of
+ * AWS Lambda's own self-managed Kafka trigger (`esm`).
+ */
+export type PayloadFormat = 'connect' | 'esm';
 /** `aws.lambda.ordering`: what order a partition's records must be invoked in. */
 export type Ordering = 'partition' | 'key' | 'none';
 /**
@@ -145,17 +152,34 @@ export interface AssumeRoleOptions {
 }
 
 export interface LambdaOptions {
-  functionName: string;
+  /**
+   * `aws.lambda.configuration.mode`: `single` sends every topic to `functionName`; `multiple`
+   * sends each topic to its function in `topicFunctions` (Confluent Cloud's LambdaSink).
+   */
+  configurationMode: ConfigurationMode;
+  /** `aws.lambda.function.name`: set in single mode, unset in multiple mode. */
+  functionName?: string;
+  /** `aws.lambda.topic2function.map` (multiple mode): topic → function, one for every topic. */
+  topicFunctions?: Readonly<Record<string, string>>;
   invocationType: InvocationType;
   batchSize: number;
   /** `aws.lambda.batch.max.wait.ms`: how long a partition may wait for a batch to fill. */
   batchMaxWaitMs: number;
+  /** `aws.lambda.payload.format` (SPEC section 10). */
+  payloadFormat: PayloadFormat;
+  /**
+   * `aws.lambda.filter.criteria`: AWS's FilterCriteria JSON (or one bare pattern); records no
+   * pattern matches are not invoked and are committed. Unset: every record is invoked.
+   */
+  filterCriteria?: string;
   /** `aws.lambda.ordering` (SPEC section 4). */
   ordering: Ordering;
   /** `aws.lambda.max.in.flight.per.partition`: invocations at once per partition (key/none). */
   maxInFlightPerPartition: number;
   /** `aws.lambda.max.in.flight`: invocations at once in the process; 0 = unlimited. */
   maxInFlight: number;
+  /** `aws.lambda.concurrency.adaptive`: lower the in-flight limit on throttling, raise it on success. */
+  concurrencyAdaptive: boolean;
   region?: string;
   endpoint?: string;
   credentials: AwsCredentialsOptions;
@@ -173,6 +197,14 @@ export interface LambdaOptions {
   validate: boolean;
   /** `aws.lambda.proxy.url` (+ `.user`, `.password`): Lambda calls through this HTTP proxy. */
   proxy?: { url: string; user?: string; password?: string };
+  /** `aws.lambda.response.partial.batch`: read `batchItemFailures` from the function's answer. */
+  partialBatchResponse: boolean;
+  /** `aws.lambda.bisect.on.error`: split a batch that met a function error to isolate its poison. */
+  bisectOnError: boolean;
+  /** `aws.lambda.function.error.retries`: retries of a function error before behavior.on.error. */
+  functionErrorRetries: number;
+  /** `aws.lambda.max.record.age.ms`: older records are not invoked but expire; -1 = no limit. */
+  maxRecordAgeMs: number;
 }
 
 export interface ErrorHandlingOptions {

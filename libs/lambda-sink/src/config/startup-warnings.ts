@@ -75,15 +75,30 @@ export function startupWarnings(
   for (const which of ['key', 'value'] as const)
     warnings.push(...converterWarnings(values, options, which));
 
+  // The ESM event carries the bytes as consumed, as AWS's trigger does: what converters and
+  // transforms make of a record is not in it, which a user moving from `connect` must know.
+  const reshaping = ['key.converter', 'value.converter', 'transforms'].filter(set);
+  if (options.lambda.payloadFormat === 'esm' && reshaping.length)
+    warnings.push(m.esmSendsRawBytes(reshaping.map((name) => writtenAs[name] ?? name)));
+
   // The Confluent connector's documented rule: static keys win over any provider.
   if (set('aws.access.key.id') && set('aws.credentials.provider.class')) {
     warnings.push(m.settingIgnored(['aws.credentials.provider.class'], 'aws.access.key.id is set'));
   }
 
-  const arnRegion = regionOfFunctionArn(options.lambda.functionName);
   const region = options.lambda.region;
-  if (arnRegion && region && arnRegion !== region)
-    warnings.push(m.regionMismatch(arnRegion, region));
+  const functions: Array<[string, string | undefined]> = [
+    ['aws.lambda.function.name', options.lambda.functionName],
+    ...Object.entries(options.lambda.topicFunctions ?? {}).map(([topic, fn]): [string, string] => [
+      `aws.lambda.topic2function.map (topic ${topic})`,
+      fn,
+    ]),
+  ];
+  for (const [where, fn] of functions) {
+    const arnRegion = fn === undefined ? undefined : regionOfFunctionArn(fn);
+    if (arnRegion && region && arnRegion !== region)
+      warnings.push(m.regionMismatch(arnRegion, region, where));
+  }
 
   // Connect only routes records to the dead letter queue when errors are tolerated.
   if (options.errors.errorsTolerance === 'none') {

@@ -7,6 +7,7 @@ import type {
   AutoOffsetReset,
   BehaviorOnError,
   Ordering,
+  PayloadFormat,
   RetriesExhaustedBehavior,
   ConverterOptions,
   ErrorsTolerance,
@@ -22,6 +23,7 @@ import type {
 import { parseBoolean, parseInteger, parseList } from './property-parsers';
 import { reporterTopicDefaults } from './reporter-properties';
 import { schemaRegistryOptions } from './schema-registry-options';
+import { configurationModeOf, topicFunctionsOf } from './topic-function-map';
 
 type Values = Record<string, string | undefined>;
 export type MappedOptions = Omit<LambdaSinkOptions, 'maskedProperties' | 'warnings'>;
@@ -39,6 +41,7 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
   const kafka = connection(values, '', read.text('client.id') ?? `lambda-sink-${name}`);
   const topicDefaults = reporterTopicDefaults(name);
   const topicsText = read.text('topics');
+  const configurationMode = configurationModeOf(values);
 
   return {
     name,
@@ -69,16 +72,23 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
     keyConverter: converter(values, 'key'),
     valueConverter: converter(values, 'value'),
     lambda: {
-      functionName: read.text('aws.lambda.function.name') as string,
+      configurationMode,
+      // In multiple mode a function.name left in the file is not used (a startup warning says so).
+      functionName:
+        configurationMode === 'single' ? read.text('aws.lambda.function.name') : undefined,
+      ...(configurationMode === 'multiple' && { topicFunctions: topicFunctionsOf(values) }),
       invocationType,
       batchSize: read.int('aws.lambda.batch.size', D.batchSize),
       batchMaxWaitMs: read.int('aws.lambda.batch.max.wait.ms', D.batchMaxWaitMs),
+      payloadFormat: read.lower<PayloadFormat>('aws.lambda.payload.format', D.payloadFormat),
+      filterCriteria: read.text('aws.lambda.filter.criteria'),
       ordering: read.lower<Ordering>('aws.lambda.ordering', D.ordering),
       maxInFlightPerPartition: read.int(
         'aws.lambda.max.in.flight.per.partition',
         D.maxInFlightPerPartition,
       ),
       maxInFlight: read.int('aws.lambda.max.in.flight', D.maxInFlight),
+      concurrencyAdaptive: read.bool('aws.lambda.concurrency.adaptive', D.concurrencyAdaptive),
       region: read.text('aws.lambda.region'),
       endpoint: read.text('aws.lambda.endpoint'),
       credentials: {
@@ -100,6 +110,10 @@ export function toLambdaSinkOptions(values: Values): MappedOptions {
         Math.max(D.retryBackoffMaxMs, retryBackoffMs),
       ),
       validate: read.bool('aws.lambda.validate', D.validate),
+      partialBatchResponse: read.bool('aws.lambda.response.partial.batch', D.partialBatchResponse),
+      bisectOnError: read.bool('aws.lambda.bisect.on.error', D.bisectOnError),
+      functionErrorRetries: read.int('aws.lambda.function.error.retries', D.functionErrorRetries),
+      maxRecordAgeMs: read.int('aws.lambda.max.record.age.ms', D.maxRecordAgeMs),
       ...(values['aws.lambda.proxy.url'] !== undefined && {
         proxy: {
           url: values['aws.lambda.proxy.url'] as string,

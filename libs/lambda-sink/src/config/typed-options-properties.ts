@@ -78,12 +78,20 @@ export const TYPED_OPTION_PROPERTIES: Readonly<Record<string, string>> = {
   'keyConverter.schemasEnable': 'key.converter.schemas.enable',
   'valueConverter.schemasEnable': 'value.converter.schemas.enable',
   'lambda.functionName': 'aws.lambda.function.name',
+  'lambda.configurationMode': 'aws.lambda.configuration.mode',
   'lambda.invocationType': 'aws.lambda.invocation.type',
   'lambda.batchSize': 'aws.lambda.batch.size',
   'lambda.batchMaxWaitMs': 'aws.lambda.batch.max.wait.ms',
+  'lambda.payloadFormat': 'aws.lambda.payload.format',
+  'lambda.filterCriteria': 'aws.lambda.filter.criteria',
   'lambda.ordering': 'aws.lambda.ordering',
   'lambda.maxInFlightPerPartition': 'aws.lambda.max.in.flight.per.partition',
   'lambda.maxInFlight': 'aws.lambda.max.in.flight',
+  'lambda.concurrencyAdaptive': 'aws.lambda.concurrency.adaptive',
+  'lambda.partialBatchResponse': 'aws.lambda.response.partial.batch',
+  'lambda.bisectOnError': 'aws.lambda.bisect.on.error',
+  'lambda.functionErrorRetries': 'aws.lambda.function.error.retries',
+  'lambda.maxRecordAgeMs': 'aws.lambda.max.record.age.ms',
   'lambda.region': 'aws.lambda.region',
   'lambda.endpoint': 'aws.lambda.endpoint',
   'lambda.credentials.accessKeyId': 'aws.access.key.id',
@@ -153,6 +161,7 @@ export function propertiesFromTypedOptions(options: object): TypedProperties {
     ),
     'key.converter': 'keyConverter.kind',
     'value.converter': 'valueConverter.kind',
+    'aws.lambda.topic2function.map': 'lambda.topicFunctions',
     'sasl.jaas.config': 'kafka.saslUsername/saslPassword',
     'reporter.sasl.jaas.config': 'reporter.connection.saslUsername/saslPassword',
   };
@@ -165,6 +174,14 @@ export function propertiesFromTypedOptions(options: object): TypedProperties {
     const value = at(options, path);
     if (value === undefined || value === null) continue;
     set(property, Array.isArray(value) ? value.join(',') : String(value), path);
+  }
+
+  // `{ orders: 'fn1', payments: 'fn2' }` is what the property writes `orders;fn1,payments;fn2`.
+  const topicFunctions = at(options, 'lambda.topicFunctions');
+  if (topicFunctions !== undefined && topicFunctions !== null) {
+    const entries = Object.entries(topicFunctions as Record<string, unknown>);
+    const text = entries.map(([topic, fn]) => `${topic};${String(fn)}`).join(',');
+    set('aws.lambda.topic2function.map', text, 'lambda.topicFunctions');
   }
 
   for (const which of ['key', 'value']) {

@@ -9,24 +9,15 @@ describe('settings the sink cannot honour', () => {
     let error: unknown;
     try {
       optionsFromConnectProperties(
-        minimalProperties({
-          'aws.lambda.configuration.mode': 'multiple',
-          'aws.lambda.topic2function.map': 'orders;fn1,payments;fn2',
-          'record.converter.class': 'com.example.MyPayload',
-        }),
+        minimalProperties({ 'record.converter.class': 'com.example.MyPayload' }),
       );
     } catch (caught) {
       error = caught;
     }
     assert.ok(error instanceof ConfigValidationError);
     const lines = error.problems.map((p) => `${p.property} = ${p.value}: ${p.message}`);
-    assert.equal(lines.length, 3);
-    assert.match(
-      lines[0],
-      /^aws.lambda.configuration.mode = "multiple": not supported: several functions in one sink .*; run one sink per function/,
-    );
-    assert.match(lines[1], /^aws.lambda.topic2function.map = .*run one sink per function/);
-    assert.match(lines[2], /^record.converter.class = .*the payload is always/);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /^record.converter.class = .*the payload is always/);
   });
 
   it('accepts the single-function mode and says when Connect retry settings do not apply', () => {

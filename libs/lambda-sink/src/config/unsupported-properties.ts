@@ -12,26 +12,12 @@ interface Refusal {
   instead: string;
 }
 
-const ONE_SINK_PER_FUNCTION =
-  'run one sink per function, each with its own name, topics and aws.lambda.function.name';
-
 /**
  * Settings a copied Connect or Confluent file may hold that this sink cannot honour. Each stops
  * startup saying so and what to do instead, rather than being ignored while the function
  * receives something else than under Connect.
  */
 const REFUSALS: readonly Refusal[] = [
-  {
-    names: /^aws\.lambda\.configuration\.mode$/,
-    refuses: (value) => value.trim().toLowerCase() !== 'single',
-    what: 'several functions in one sink (aws.lambda.configuration.mode=multiple)',
-    instead: ONE_SINK_PER_FUNCTION,
-  },
-  {
-    names: /^aws\.lambda\.topic2function\.map$/,
-    what: 'a topic-to-function map',
-    instead: ONE_SINK_PER_FUNCTION,
-  },
   {
     names: /^record\.converter\.class$/,
     what: 'another Lambda payload format',

@@ -62,3 +62,28 @@ export class StartupValidationError extends SinkError {
   readonly code = 'STARTUP_VALIDATION_FAILED';
   readonly retryable = false;
 }
+
+/**
+ * The function answered, and its partial batch response named these records as failed
+ * (`aws.lambda.response.partial.batch=true`): a function error of those records only.
+ */
+export class BatchItemFailureError extends SinkError {
+  readonly code = 'LAMBDA_BATCH_ITEM_FAILURE';
+  readonly retryable = false;
+}
+
+/**
+ * A partial batch response that cannot be read (not an object, a list that is not one, an
+ * identifier naming no record of the batch): a function error of the whole batch, never taken
+ * for a success.
+ */
+export class MalformedBatchResponseError extends SinkError {
+  readonly code = 'LAMBDA_BATCH_RESPONSE_INVALID';
+  readonly retryable = false;
+}
+
+/** A record older than `aws.lambda.max.record.age.ms` when it was about to be invoked. */
+export class RecordExpiredError extends SinkError {
+  readonly code = 'RECORD_EXPIRED';
+  readonly retryable = false;
+}

@@ -17,6 +17,9 @@ export const messages = {
     `Lambda rejected a request of ${bytes} bytes as too large: ${cause}`,
   startupValidationFailed: (fn: string, region: string | undefined, step: string, cause: string) =>
     `startup validation of Lambda function "${fn}" in region ${region ?? 'unset'} failed at ${step}: ${cause}`,
+  startupValidationFailedSeveral: (failures: readonly string[]) =>
+    `startup validation failed for ${failures.length} Lambda functions:\n` +
+    failures.map((failure) => `  - ${failure}`).join('\n'),
   reporterFailed: (topic: string, cause: string) =>
     `could not write to reporter topic "${topic}": ${cause}`,
   reporterRejected: (topic: string, cause: string) =>
@@ -40,6 +43,15 @@ export const messages = {
     `transform ${alias} (${type}) failed on the record at ${at}: ${cause}`,
   payloadBuildFailed: (at: string, cause: string) =>
     `the record at ${at} could not be written into the Lambda payload: ${cause}`,
+  batchItemFailures: (fn: string, records: string[]) =>
+    `Lambda function "${fn}" reported ${records.length} record(s) as failed in its partial batch ` +
+    `response: ${records.slice(0, 10).join(', ')}${records.length > 10 ? ', …' : ''}`,
+  malformedBatchResponse: (fn: string, reason: string) =>
+    `Lambda function "${fn}" returned a partial batch response that cannot be read ` +
+    `(aws.lambda.response.partial.batch=true): ${reason}`,
+  recordsExpired: (records: string[], maxAgeMs: number) =>
+    `${records.length} record(s) older than aws.lambda.max.record.age.ms=${maxAgeMs} were not ` +
+    `invoked (expired): ${records.slice(0, 10).join(', ')}${records.length > 10 ? ', …' : ''}`,
   /** A record's coordinates as logs and messages name them: `topic-partition@offset`. */
   recordAt: (topic: string, partition: number, offset: string | number) =>
     `${topic}-${partition}@${offset}`,

@@ -14,6 +14,7 @@ const KINDS: FailureKind[] = [
   'configuration',
   'conversion',
   'reporter-rejected',
+  'expired',
 ];
 const BEHAVIORS: BehaviorOnError[] = ['fail', 'log', 'ignore'];
 const EXHAUSTED: RetriesExhaustedBehavior[] = ['fail', 'behavior.on.error'];
@@ -60,6 +61,7 @@ function expected(kind: FailureKind, s: PolicySettings): Decision {
   switch (kind) {
     case 'function':
     case 'data':
+    case 'expired':
       return byBehavior[s.behaviorOnError];
     case 'transient-exhausted':
       return s.retriesExhausted === 'fail'
@@ -82,7 +84,7 @@ function expected(kind: FailureKind, s: PolicySettings): Decision {
 }
 
 describe('the outcome policy', () => {
-  it('decides every failure kind under every combination of settings as the table says (576 cases)', () => {
+  it('decides every failure kind under every combination of settings as the table says (672 cases)', () => {
     let cases = 0;
     for (const kind of KINDS) {
       for (const settings of allSettings()) {
@@ -94,7 +96,7 @@ describe('the outcome policy', () => {
         cases++;
       }
     }
-    assert.equal(cases, 576);
+    assert.equal(cases, 672);
   });
 
   it('never continues silently past an exhausted outage, and never writes when it stops', () => {

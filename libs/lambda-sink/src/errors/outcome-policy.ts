@@ -11,7 +11,9 @@ import type {
  * - `transient-exhausted`: throttling, 5xx, timeouts or network errors outlived the retries;
  * - `configuration`: the function cannot be invoked at all (missing, denied, bad credentials);
  * - `conversion`: a converter could not read the record's key or value;
- * - `reporter-rejected`: the cluster refuses a result, error or DLQ record for good.
+ * - `reporter-rejected`: the cluster refuses a result, error or DLQ record for good;
+ * - `expired`: the record was older than `aws.lambda.max.record.age.ms` when it was about to be
+ *   invoked, and was not.
  */
 export type FailureKind =
   | 'function'
@@ -19,7 +21,8 @@ export type FailureKind =
   | 'transient-exhausted'
   | 'configuration'
   | 'conversion'
-  | 'reporter-rejected';
+  | 'reporter-rejected'
+  | 'expired';
 
 /** The settings the policy reads. */
 export interface PolicySettings {
@@ -63,7 +66,9 @@ const STOP_TASK: Decision = { then: 'stop-task', write: 'none', log: 'none', cou
  * and `ignore` or `log` would drop records a later attempt could deliver — and when opted in,
  * it is never silent. A configuration error stops the task: no record can get through. A
  * conversion error follows errors.tolerance (DLQ when configured). A reporter record refused
- * for good stops the partition: going on would lose a result or error record.
+ * for good stops the partition: going on would lose a result or error record. An expired record
+ * follows behavior.on.error like a failed one (AWS's trigger sends it to its on-failure
+ * destination); with `fail` its partition stops, which makes the age an alarm on lag.
  */
 export function decide(kind: FailureKind, settings: PolicySettings): Decision {
   switch (kind) {
@@ -84,6 +89,7 @@ export function decide(kind: FailureKind, settings: PolicySettings): Decision {
       return { ...byBehaviorOnError(settings), log: 'warn' };
     case 'function':
     case 'data':
+    case 'expired':
       return byBehaviorOnError(settings);
   }
 }

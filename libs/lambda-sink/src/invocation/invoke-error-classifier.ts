@@ -32,6 +32,9 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/** Lambda saying "too many calls at once" (reserved, account or burst concurrency, or rate). */
+const THROTTLING_NAMES = new Set(['TooManyRequestsException', 'ThrottlingException']);
+
 const DATA_NAMES = new Set(['RequestTooLargeException', 'InvalidRequestContentException']);
 
 /** The fields of an SDK error that the sink reads (here and when it crosses threads). */
@@ -59,4 +62,16 @@ export function classifyInvokeError(error: unknown): InvokeErrorClass {
   // 4xx other than the above (404 not found, 403 denied, 401/400 bad credentials or signature)
   // and credential-provider failures: retrying the same request cannot succeed.
   return 'configuration';
+}
+
+/**
+ * A transient error that means Lambda refused the call for concurrency or rate (429): what the
+ * adaptive in-flight limit answers by sending fewer calls at once. Other transient errors
+ * (5xx, network) say nothing about how many calls the function may run.
+ */
+export function isThrottling(error: unknown): boolean {
+  const e = (error ?? {}) as SdkLikeError;
+  return (
+    (e.name !== undefined && THROTTLING_NAMES.has(e.name)) || e.$metadata?.httpStatusCode === 429
+  );
 }

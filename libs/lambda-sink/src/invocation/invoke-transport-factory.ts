@@ -2,7 +2,10 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaOptions } from '../config/lambda-sink-options';
 import { ClientInvokeTransport, type InvokeTransport } from './invoke-transport';
 import { resolveRegion } from './lambda-client-factory';
-import { invokeThreadsAvailable, ThreadedInvokeTransport } from './threaded-invoke-transport';
+import {
+  invokeThreadsAvailable,
+  ThreadedInvokeTransport,
+} from './thread/threaded-invoke-transport';
 
 export interface InvokeTransportChoice {
   transport: InvokeTransport;

@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LambdaTransientError } from '../errors/lambda-errors';
-import type { InvokeResponse, InvokeTransport } from './invoke-transport';
+import { AdaptiveConcurrency } from './adaptive-concurrency';
+import { FunctionRouter } from './function-router';
+import { InFlightLimiter } from './in-flight-limiter';
+import type { InvokeRequest, InvokeResponse, InvokeTransport } from './invoke-transport';
 import { LambdaInvoker, RetryDeferred, type LambdaInvokerOptions } from './lambda-invoker';
 
 /** A transport that answers 500 for the first `failures` calls, then succeeds. */
@@ -23,7 +26,7 @@ function flakyTransport(failures: number): InvokeTransport & { calls: number } {
 }
 
 const options = (over: Partial<LambdaInvokerOptions> = {}): LambdaInvokerOptions => ({
-  functionName: 'fn',
+  functions: FunctionRouter.fromOptions({ configurationMode: 'single', functionName: 'fn' }),
   invocationType: 'sync',
   maxRetries: 5,
   retryBackoffMs: 1,
@@ -80,5 +83,105 @@ describe('LambdaInvoker retries', () => {
     assert.ok(error instanceof LambdaTransientError);
     assert.match(error.message, /after 4 attempts/);
     assert.equal(transport.calls, 2);
+  });
+});
+
+/** A transport that throttles (429) the first `throttles` calls, counting calls on the wire. */
+function throttlingTransport(throttles: number) {
+  const transport = {
+    calls: 0,
+    onWire: 0,
+    async invoke(): Promise<InvokeResponse> {
+      this.calls++;
+      this.onWire++;
+      await new Promise((r) => setTimeout(r, 2));
+      this.onWire--;
+      if (this.calls <= throttles) {
+        throw Object.assign(new Error('Rate Exceeded.'), {
+          name: 'TooManyRequestsException',
+          $metadata: { httpStatusCode: 429 },
+        });
+      }
+      return { statusCode: 200, payload: '[]' };
+    },
+    async close() {},
+  };
+  return transport;
+}
+
+describe('LambdaInvoker and the in-flight limit', () => {
+  it('holds a slot only while an attempt is on the wire, not while it backs off', async () => {
+    const limiter = new InFlightLimiter(1);
+    const transport = throttlingTransport(1);
+    const invoker = new LambdaInvoker(
+      transport,
+      options({ retryBackoffMs: 200, retryBackoffMaxMs: 200 }),
+      {},
+      limiter,
+    );
+    let retrying = false;
+    const first = invoker.invoke(payload, target, undefined, {
+      onRetry: () => (retrying = true),
+    });
+    while (!retrying) await new Promise((r) => setTimeout(r, 1));
+    assert.equal(limiter.inFlight, 0, 'the backing-off call left its slot');
+    const other = await invoker.invoke(payload, target);
+    assert.equal(other.attempts, 1, 'another batch went out meanwhile');
+    assert.equal((await first).attempts, 2);
+    assert.equal(limiter.inFlight, 0);
+  });
+
+  it('tells an adaptive limit of throttles and answers', async () => {
+    const policy = new AdaptiveConcurrency(4);
+    const limiter = new InFlightLimiter(policy);
+    const invoker = new LambdaInvoker(throttlingTransport(4), options(), {}, limiter);
+    const results = await Promise.all([1, 2, 3, 4].map(() => invoker.invoke(payload, target)));
+    assert.ok(results.every((r) => r.statusCode === 200));
+    assert.ok(policy.generation >= 1, 'the throttles cut the limit');
+    assert.ok(policy.limit < 4, `limit ${policy.limit}`);
+  });
+
+  it('does not lower the limit for errors other than throttling', async () => {
+    const policy = new AdaptiveConcurrency(4);
+    const invoker = new LambdaInvoker(
+      flakyTransport(3),
+      options(),
+      {},
+      new InFlightLimiter(policy),
+    );
+    await invoker.invoke(payload, target);
+    assert.equal(policy.limit, 4);
+    assert.equal(policy.generation, 0);
+  });
+});
+
+describe('LambdaInvoker with several functions', () => {
+  it("invokes each batch's topic's own function and names it in errors", async () => {
+    const called: string[] = [];
+    const transport: InvokeTransport = {
+      async invoke(request: InvokeRequest): Promise<InvokeResponse> {
+        called.push(request.functionName);
+        if (request.functionName === 'payments-fn')
+          throw Object.assign(new Error('gone'), {
+            name: 'ResourceNotFoundException',
+            $metadata: { httpStatusCode: 404 },
+          });
+        return { statusCode: 200, payload: '[]' };
+      },
+      async close() {},
+    };
+    const functions = FunctionRouter.fromOptions({
+      configurationMode: 'multiple',
+      topicFunctions: { orders: 'orders-fn', payments: 'payments-fn' },
+    });
+    const invoker = new LambdaInvoker(transport, options({ functions }));
+    await invoker.invoke(payload, { ...target, topic: 'orders' });
+    const failed = await invoker.invoke(payload, { ...target, topic: 'payments' }).then(
+      () => undefined,
+      (error: unknown) => error as Error & { context: { functionName?: string } },
+    );
+    assert.deepEqual(called, ['orders-fn', 'payments-fn']);
+    assert.equal(failed?.context.functionName, 'payments-fn');
+    assert.match(failed?.message ?? '', /payments-fn/);
   });
 });

@@ -5,12 +5,15 @@ import {
   PayloadTooLargeError,
 } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
-import { classifyInvokeError } from './invoke-error-classifier';
-import type { InvokeTransport } from './invoke-transport';
+import type { FunctionRouter } from './function-router';
+import { InFlightLimiter, type AttemptEnd } from './in-flight-limiter';
+import { classifyInvokeError, isThrottling } from './invoke-error-classifier';
+import type { InvokeRequest, InvokeResponse, InvokeTransport } from './invoke-transport';
 import { backoffDelayMs, sleep } from './retry-backoff';
 
 export interface LambdaInvokerOptions {
-  functionName: string;
+  /** Which function each topic's batches invoke. */
+  functions: FunctionRouter;
   region?: string;
   invocationType: InvocationType;
   maxRetries: number;
@@ -78,17 +81,24 @@ export interface InvokerObserver {
   onRetry?(target: InvocationTarget, retryNumber: number, delayMs: number, error: unknown): void;
 }
 
+/** What the pipeline needs of an invoker: one batch in, the function's answer out. */
+export type BatchInvoker = Pick<LambdaInvoker, 'invoke'>;
+
 /**
  * Invokes the function with one batch and owns the retry of transient errors.
  * The SDK's own retries are turned off (maxAttempts 1) so that every attempt is counted,
  * the backoff is ours to bound, and a shutdown can abort the wait.
  * Function errors are returned, not thrown: what they mean depends on behavior.on.error.
+ * Each attempt holds a slot of the process-wide `limiter` only while it is on the wire: a batch
+ * waiting out a backoff leaves its slot to others, and the limiter hears of every throttle
+ * where it happens (the adaptive limit, `aws.lambda.concurrency.adaptive`).
  */
 export class LambdaInvoker {
   constructor(
     private readonly transport: InvokeTransport,
     private readonly options: LambdaInvokerOptions,
     private readonly observer: InvokerObserver = {},
+    private readonly limiter: InFlightLimiter = new InFlightLimiter(0),
   ) {}
 
   async invoke(
@@ -99,13 +109,11 @@ export class LambdaInvoker {
   ): Promise<InvocationResult> {
     const started = Date.now();
     const invocationType = this.options.invocationType === 'async' ? 'Event' : 'RequestResponse';
+    const functionName = this.options.functions.functionFor(target.topic);
     for (let attempt = plan.firstAttempt ?? 1; ; attempt++) {
       const attemptStarted = Date.now();
       try {
-        const response = await this.transport.invoke(
-          { functionName: this.options.functionName, invocationType, payload },
-          signal,
-        );
+        const response = await this.attempt({ functionName, invocationType, payload }, signal);
         const outcome = response.functionError ? 'function_error' : 'success';
         this.observer.onAttempt?.(target, outcome, Date.now() - attemptStarted);
         return {
@@ -129,11 +137,7 @@ export class LambdaInvoker {
         }
         if (attempt > this.options.maxRetries) {
           throw new LambdaTransientError(
-            messages.transientRetriesExhausted(
-              this.options.functionName,
-              attempt,
-              describeError(error),
-            ),
+            messages.transientRetriesExhausted(functionName, attempt, describeError(error)),
             this.context(target),
             { cause: error },
           );
@@ -152,10 +156,26 @@ export class LambdaInvoker {
     }
   }
 
+  /** One call on the wire, inside a slot of the in-flight limit. */
+  private async attempt(request: InvokeRequest, signal?: AbortSignal): Promise<InvokeResponse> {
+    const slot = await this.limiter.acquire(signal);
+    let end: AttemptEnd = 'failed';
+    try {
+      const response = await this.transport.invoke(request, signal);
+      end = 'answered';
+      return response;
+    } catch (error) {
+      if (isThrottling(error)) end = 'throttled';
+      throw error;
+    } finally {
+      this.limiter.release(slot, end);
+    }
+  }
+
   private configurationError(error: unknown, target: InvocationTarget): LambdaConfigurationError {
     return new LambdaConfigurationError(
       messages.configurationError(
-        this.options.functionName,
+        this.options.functions.functionFor(target.topic),
         this.options.region,
         describeError(error),
       ),
@@ -169,7 +189,7 @@ export class LambdaInvoker {
       topic: target.topic,
       partition: target.partition,
       offset: `${target.firstOffset}-${target.lastOffset}`,
-      functionName: this.options.functionName,
+      functionName: this.options.functions.functionFor(target.topic),
     };
   }
 }

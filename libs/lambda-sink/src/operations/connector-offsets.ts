@@ -1,4 +1,4 @@
-import type { GroupOffset, GroupOffsetChange } from '../transport/lambda-sink-engine';
+import type { GroupOffset, GroupOffsetChange } from '../engine/lambda-sink-engine';
 import * as m from './operations.messages';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { describeError } from '../errors/messages';
-import type { SinkStatus } from '../status/sink-status';
-import { LambdaSinkEngine } from '../transport/lambda-sink-engine';
+import type { SinkStatus } from './status/sink-status';
+import { LambdaSinkEngine } from '../engine/lambda-sink-engine';
 import { parseOffsetsChange, toConnectOffsets, type ConnectOffsets } from './connector-offsets';
 import * as m from './operations.messages';
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KafkaClientPort, ProducerPort } from '../kafka';
-import { SinkMetrics } from '../metrics/sink-metrics';
+import { SinkMetrics } from '../operations/metrics/sink-metrics';
 import { KafkaReporter } from './kafka-reporter';
 
 /** A Kafka client whose producer acknowledges or refuses every send. */

@@ -1,7 +1,7 @@
 import type { KafkaClientPort, ProducerPort, ProducerRecord, SendFailure } from '../kafka';
 import { ReporterError } from '../errors/lambda-errors';
 import { describeError, messages } from '../errors/messages';
-import type { SinkMetrics } from '../metrics/sink-metrics';
+import type { SinkMetrics } from '../operations/metrics/sink-metrics';
 
 export type ReporterKind = 'result' | 'error' | 'dlq';
 

@@ -24,13 +24,17 @@ export function matchResults(
   return matchResponse(batch, response).results;
 }
 
-/** Like `matchResults`, also saying which rule applied (for metrics and tests). */
+/**
+ * Like `matchResults`, also saying which rule applied (for metrics and tests). `only` forces a
+ * rule: `whole-response` for a payload format whose responses are never per record.
+ */
 export function matchResponse(
   batch: readonly ConvertedRecord[],
   response: string | undefined,
+  only?: 'whole-response',
 ): ResponseMatch {
   const parsed = parseResponse(response);
-  if (Array.isArray(parsed) && parsed.length === batch.length) {
+  if (only === undefined && Array.isArray(parsed) && parsed.length === batch.length) {
     const byCoordinates = matchByCoordinates(batch, parsed);
     if (byCoordinates) return { rule: 'coordinates', results: byCoordinates };
     return { rule: 'position', results: parsed };
