@@ -8,7 +8,7 @@ import type { Converter } from './converter';
 import { JsonConverter } from './json-converter';
 import { jsonNestingDepth, MAX_JSON_NESTING_DEPTH } from './json-nesting-depth';
 import type { KafkaRecord } from './kafka-record';
-import { serializePayloadElement } from './lambda-payload';
+import { serializePayloadElement } from '../batching/lambda-payload';
 import { convertRecord } from './record-conversion';
 import { StringConverter } from './string-converter';
 

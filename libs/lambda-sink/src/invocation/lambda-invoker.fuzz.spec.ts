@@ -8,6 +8,7 @@ import {
 } from '../errors/lambda-errors';
 import { fuzzParameters } from '../testing/fuzz-parameters';
 import { decodeResponse, type InvokeResponse, type InvokeTransport } from './invoke-transport';
+import { FunctionRouter } from './function-router';
 import { LambdaInvoker } from './lambda-invoker';
 
 // What Lambda (or a proxy, or the network in between) answers is not the sink's to choose: any
@@ -80,7 +81,10 @@ describe('LambdaInvoker over any answer or failure (fuzzed)', () => {
       fc.asyncProperty(outcomes, async (script) => {
         const transport = scripted(script);
         const invoker = new LambdaInvoker(transport, {
-          functionName: 'fuzzed-fn',
+          functions: FunctionRouter.fromOptions({
+            configurationMode: 'single',
+            functionName: 'fuzzed-fn',
+          }),
           invocationType: 'sync',
           maxRetries: MAX_RETRIES,
           retryBackoffMs: 0,

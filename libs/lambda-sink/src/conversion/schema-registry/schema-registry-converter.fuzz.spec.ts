@@ -8,7 +8,7 @@ import { fuzzParameters, withinMs } from '../../testing/fuzz-parameters';
 import { ConversionError } from '../conversion-error';
 import type { PrepareControls } from '../converter';
 import type { KafkaRecord } from '../kafka-record';
-import { serializePayloadElement } from '../lambda-payload';
+import { serializePayloadElement } from '../../batching/lambda-payload';
 import { convertRecord } from '../record-conversion';
 import { StringConverter } from '../string-converter';
 import type { RegisteredSchema, SchemaRegistryClient } from './schema-registry-client';
