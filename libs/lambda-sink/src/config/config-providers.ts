@@ -3,6 +3,7 @@ import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import * as m from './config-messages';
 import { parseList } from './property-parsers';
 import { parsePropertiesFile } from './properties-file-parser';
+import { HIDDEN } from './secret-properties';
 
 type Values = Record<string, string | undefined>;
 
@@ -27,6 +28,8 @@ export interface ResolvedVariables {
   resolved: Set<string>;
   /** Property → what is wrong with a variable in it. */
   problems: Map<string, string>;
+  /** The values providers supplied: secrets wherever they end up (see `withoutProvidedValues`). */
+  provided: Set<string>;
 }
 
 interface Provider {
@@ -46,6 +49,7 @@ class ProviderError extends Error {}
 export function resolveConfigVariables(values: Values, env: NodeJS.ProcessEnv): ResolvedVariables {
   const { providers, problems } = configuredProviders(values, env);
   const resolved = new Set<string>();
+  const provided = new Set<string>();
   const out: Values = { ...values };
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || isConfigProviderProperty(name) || !value.includes('${')) continue;
@@ -62,6 +66,7 @@ export function resolveConfigVariables(values: Values, env: NodeJS.ProcessEnv): 
         try {
           const resolvedValue = provider.get(path, key);
           resolved.add(name);
+          if (resolvedValue !== '') provided.add(resolvedValue);
           return resolvedValue;
         } catch (error) {
           if (!(error instanceof ProviderError)) throw error;
@@ -71,7 +76,30 @@ export function resolveConfigVariables(values: Values, env: NodeJS.ProcessEnv): 
       },
     );
   }
-  return { values: out, resolved, problems };
+  return { values: out, resolved, problems, provided };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The problem with every provider-supplied value replaced by `[hidden]` in its property name and
+ * message. A value is hidden where it is a property's value already; this covers where it turns
+ * into a name, e.g. `transforms=${file:…}` naming transform aliases (`transforms.<alias>.type`).
+ * Whole tokens only, so a short value does not cut into the words around it.
+ */
+export function withoutProvidedValues<T extends { property: string; message: string }>(
+  problem: T,
+  provided: ReadonlySet<string>,
+): T {
+  let { property, message } = problem;
+  for (const value of provided) {
+    const token = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'g');
+    property = property.replace(token, HIDDEN);
+    message = message.replace(token, HIDDEN);
+  }
+  return property === problem.property && message === problem.message
+    ? problem
+    : { ...problem, property, message };
 }
 
 function configuredProviders(values: Values, env: NodeJS.ProcessEnv) {

@@ -2,7 +2,11 @@ import { configProblem, ConfigValidationError } from './config-validation-error'
 import type { LambdaSinkOptions } from './lambda-sink-options';
 import { resolveAliases } from './property-aliases';
 import { HIDDEN, isSecretProperty, maskProperties } from './secret-properties';
-import { resolveConfigVariables, substituteConnectorName } from './config-providers';
+import {
+  resolveConfigVariables,
+  substituteConnectorName,
+  withoutProvidedValues,
+} from './config-providers';
 import { readTransforms } from './transforms-properties';
 import { unsupportedProperties } from './unsupported-properties';
 import { startupWarnings } from './startup-warnings';
@@ -51,7 +55,12 @@ export function optionsFromConnectProperties(
     normalizeProperties(asWritten),
   );
   // A value read through an alias is named as the alias was written (possibly an env var).
-  const writtenAs = { ...context.writtenAs };
+  // No prototype: a property named like one of Object's members (`valueOf=…`) must look up as
+  // unset here, not as that member (a function handed on as a name crashed validation).
+  const writtenAs: Record<string, string> = Object.assign(
+    Object.create(null) as Record<string, string>,
+    context.writtenAs,
+  );
   for (const [name, alias] of Object.entries(aliases)) writtenAs[name] = writtenAs[alias] ?? alias;
   const variables = resolveConfigVariables(aliased, context.env ?? process.env);
   const values = substituteConnectorName(variables.values);
@@ -74,9 +83,12 @@ export function optionsFromConnectProperties(
     ...topicFunctions.problems,
   ].map((problem) =>
     // A value a provider supplied is treated as a secret, whatever the property.
-    [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
-      ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
-      : problem,
+    withoutProvidedValues(
+      [...variables.resolved].some((name) => problem.property === (writtenAs[name] ?? name))
+        ? { ...problem, value: problem.value === undefined ? undefined : HIDDEN }
+        : problem,
+      variables.provided,
+    ),
   );
   if (problems.length > 0) throw new ConfigValidationError(problems);
 

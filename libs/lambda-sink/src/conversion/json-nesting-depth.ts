@@ -19,13 +19,19 @@ const CLOSE_BRACE = 0x7d;
  * without parsing it: one pass over the bytes, skipping strings. UTF-8 never uses bytes below
  * 0x80 inside a multi-byte character, so brackets and quotes can be matched byte by byte.
  * Malformed text is counted as far as it goes; the parser reports what is wrong with it.
+ * A decoded string is scanned the same way: brackets, quotes and backslashes are single UTF-16
+ * code units, and no surrogate half equals one.
  */
-export function jsonNestingDepth(bytes: Uint8Array, limit = MAX_JSON_NESTING_DEPTH): number {
+export function jsonNestingDepth(
+  bytes: Uint8Array | string,
+  limit = MAX_JSON_NESTING_DEPTH,
+): number {
+  const text = typeof bytes === 'string' ? bytes : undefined;
   let depth = 0;
   let deepest = 0;
   let inString = false;
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+    const b = text === undefined ? (bytes as Uint8Array)[i] : text.charCodeAt(i);
     if (inString) {
       if (b === BACKSLASH) i++;
       else if (b === QUOTE) inString = false;

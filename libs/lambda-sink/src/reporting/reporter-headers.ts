@@ -21,23 +21,29 @@ const EMPTY = Buffer.alloc(0);
  * replaced only when this record has nulls of its own.
  */
 export function producibleHeaders(headers: Record<string, KafkaHeaderValue>): ProducibleHeaders {
-  let nulls: Record<string, number[]> | undefined;
-  const result: ProducibleHeaders = {};
+  // Entries, then Object.fromEntries: it defines own properties, where assigning a header named
+  // `__proto__` would set the object's prototype and drop the header.
+  const nulls: Array<[string, number[]]> = [];
+  const result: Array<[string, ProducibleHeaders[string]]> = [];
   for (const name in headers) {
     const value = headers[name];
     const positions: number[] = [];
     if (Array.isArray(value)) {
-      result[name] = value.map((item, i) => (isNull(item) ? (positions.push(i), EMPTY) : item));
+      result.push([
+        name,
+        value.map((item, i) => (isNull(item) ? (positions.push(i), EMPTY) : item)),
+      ]);
     } else if (isNull(value)) {
       positions.push(0);
-      result[name] = EMPTY;
+      result.push([name, EMPTY]);
     } else {
-      result[name] = value;
+      result.push([name, value]);
     }
-    if (positions.length > 0) (nulls ??= {})[name] = positions;
+    if (positions.length > 0) nulls.push([name, positions]);
   }
-  if (nulls) result[NULL_HEADERS_MARKER] = JSON.stringify(nulls);
-  return result;
+  const producible = Object.fromEntries(result);
+  if (nulls.length > 0) producible[NULL_HEADERS_MARKER] = JSON.stringify(Object.fromEntries(nulls));
+  return producible;
 }
 
 function isNull<T>(value: T | null | undefined): value is null | undefined {

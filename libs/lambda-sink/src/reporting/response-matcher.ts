@@ -1,4 +1,5 @@
 import type { ConvertedRecord } from '../conversion/kafka-record';
+import { jsonNestingDepth, MAX_JSON_NESTING_DEPTH } from '../conversion/json-nesting-depth';
 
 /**
  * How a Lambda response was mapped onto the batch (SPEC 5, Confluent's three formats):
@@ -41,9 +42,20 @@ export function matchResponse(
   return { rule: 'whole-response', results: new Array<unknown>(batch.length).fill(parsed) };
 }
 
-/** JSON when it parses; the raw text when not; `null` for no body at all. */
+/**
+ * JSON when it parses; the raw text when not; `null` for no body at all. JSON nested deeper than
+ * the converters accept is kept as text too: `JSON.parse` reads any depth, but writing the
+ * result records (`JSON.stringify`) overflows the stack a few thousand levels down, which
+ * failed the whole batch after the function had run.
+ */
 function parseResponse(response: string | undefined): unknown {
   if (response === undefined || response.trim() === '') return null;
+  // Every level opens with a bracket, so a shorter text cannot pass the limit: no scan needed.
+  if (
+    response.length > MAX_JSON_NESTING_DEPTH &&
+    jsonNestingDepth(response) > MAX_JSON_NESTING_DEPTH
+  )
+    return response;
   try {
     return JSON.parse(response);
   } catch {

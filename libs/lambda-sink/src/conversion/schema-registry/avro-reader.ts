@@ -1,5 +1,6 @@
 import * as avro from 'avsc';
 import { recordUnreadable } from '../conversion-messages';
+import { boundedCollections } from './avro-bounded-collections';
 import { bytesToJson, decimalToJson, floatToJson } from './connect-json-values';
 import type { RegisteredSchema } from './schema-registry-client';
 import type { RecordReader } from './record-reader';
@@ -58,6 +59,7 @@ export function avroReader(
       registry,
       wrapUnions: true,
       logicalTypes: { decimal: DecimalType },
+      typeHook: boundedCollections,
     });
   for (const reference of references) parse(reference.schema);
   const type = parse(schema.schema);
@@ -85,12 +87,14 @@ export function avroToConnectJson(
   switch (type.typeName) {
     case 'record':
     case 'error': {
+      // Object.fromEntries defines own properties: assigning a name `__proto__` would not.
       const record = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const field of (type as avro.types.RecordType).fields) {
-        out[field.name] = avroToConnectJson(field.type, record[field.name], options);
-      }
-      return out;
+      return Object.fromEntries(
+        (type as avro.types.RecordType).fields.map((field) => [
+          field.name,
+          avroToConnectJson(field.type, record[field.name], options),
+        ]),
+      );
     }
     case 'union:wrapped':
       return unionToJson(type as avro.types.WrappedUnionType, value, options);
@@ -100,11 +104,12 @@ export function avroToConnectJson(
     }
     case 'map': {
       const values = (type as avro.types.MapType).valuesType;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        out[key] = avroToConnectJson(values, item, options);
-      }
-      return out;
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+          key,
+          avroToConnectJson(values, item, options),
+        ]),
+      );
     }
     case 'bytes':
     case 'fixed':

@@ -7,6 +7,7 @@ import type {
   GroupConsumerPort,
   TopicPartitions,
 } from '../group-consumer.port';
+import { repairInheritedHeaderNames } from './kafkajs-headers';
 
 /** Heartbeat answers that mean this member must rejoin (kafkajs' own `isRebalancing`, and eviction). */
 const REBALANCE_ERRORS = new Set([
@@ -69,7 +70,8 @@ export class KafkajsGroupConsumer implements GroupConsumerPort {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-      eachBatch: (payload) => onBatch(payload.batch, sessionOf(payload)),
+      eachBatch: (payload) =>
+        onBatch(repairInheritedHeaderNames(payload.batch), sessionOf(payload)),
     });
   }
 
