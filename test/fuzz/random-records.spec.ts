@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { IHeaders, Message } from 'kafkajs';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
-import { jsonNestingDepth } from '../../libs/lambda-sink/src/conversion/json-nesting-depth';
-import { DEFAULT_FUZZ_SEED } from '../../libs/lambda-sink/src/testing/fuzz-parameters';
+import { DEFAULT_FUZZ_SEED, jsonNestingDepth } from '../../libs/lambda-sink/src/testing';
 import {
   expectCommitted,
   headerText,

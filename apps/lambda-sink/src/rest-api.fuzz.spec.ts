@@ -4,8 +4,7 @@ import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { LambdaSinkEngine, REST_LIMITS } from '../../../libs/lambda-sink/src';
-import { minimalProperties } from '../../../libs/lambda-sink/src/config/test-properties';
-import { fuzzParameters } from '../../../libs/lambda-sink/src/testing/fuzz-parameters';
+import { fuzzParameters, minimalProperties } from '../../../libs/lambda-sink/src/testing';
 import { bootstrapService } from './bootstrap';
 
 // The service's HTTP surface, exactly as `npm start` builds it (body parser, its error answers,

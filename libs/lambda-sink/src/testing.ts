@@ -14,3 +14,5 @@ export { isolateAwsEnvironment } from './invocation/testing/credentials.fixture'
 export { signingKeyId, startHttpStub, type HttpStub } from './invocation/testing/http-stub';
 export { startStsStub, type StsStub } from './invocation/testing/sts-stub';
 export { connectorStatusBody } from './operations/status/connect-status';
+export { jsonNestingDepth } from './conversion/json-nesting-depth';
+export { DEFAULT_FUZZ_SEED, fuzzParameters } from './testing/fuzz-parameters';

@@ -3,7 +3,7 @@ import type { ConvertedRecord } from '../conversion/kafka-record';
 import type { AttemptAnswer } from '../error-controls/batch-recovery';
 import { LambdaConfigurationError, PayloadTooLargeError } from '../errors/lambda-errors';
 import { RetryDeferred } from '../invocation/lambda-invoker';
-import { buildResultMessages } from '../reporting/result-messages';
+import { resultMessages } from '../reporting/result-messages';
 import type { PartitionStatus } from '../operations/status/sink-status';
 import type { FailureHandler, FailureVerdict } from './failure-handler';
 import type { PartitionControls } from './partition-controls';
@@ -85,7 +85,14 @@ export class LambdaCalls {
     if (options.lambda.invocationType !== 'sync' || !resultTopic) {
       return Promise.resolve('continue');
     }
-    const results = buildResultMessages(records, response, options.lambda.payloadFormat);
-    return failures.reported(() => reporter.send('result', resultTopic, results, controls));
+    // Made inside the write, as it sends: a second call of the write would start over.
+    return failures.reported(() =>
+      reporter.send(
+        'result',
+        resultTopic,
+        resultMessages(records, response, options.lambda.payloadFormat),
+        controls,
+      ),
+    );
   }
 }

@@ -20,24 +20,33 @@ const HEADER_OVERHEAD_BYTES = 10;
  * call, and the caller learns it from the answer.
  */
 export function chunkMessages<T extends ProducerRecord>(
-  messages: readonly T[],
+  messages: Iterable<T>,
   maxBytes = DEFAULT_REQUEST_RECORD_BYTES,
 ): T[][] {
-  const chunks: T[][] = [];
+  return [...messageChunks(messages, maxBytes)];
+}
+
+/**
+ * The same runs, made as they are asked for: a caller that sends each before taking the next
+ * holds one run's messages at a time, however many `messages` will yield in all.
+ */
+export function* messageChunks<T extends ProducerRecord>(
+  messages: Iterable<T>,
+  maxBytes = DEFAULT_REQUEST_RECORD_BYTES,
+): Generator<T[]> {
   let current: T[] = [];
   let currentBytes = 0;
   for (const message of messages) {
     const bytes = estimatedRecordBytes(message);
     if (current.length > 0 && currentBytes + bytes > maxBytes) {
-      chunks.push(current);
+      yield current;
       current = [];
       currentBytes = 0;
     }
     current.push(message);
     currentBytes += bytes;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  if (current.length > 0) yield current;
 }
 
 /** An upper estimate of one message's size inside a record batch. */

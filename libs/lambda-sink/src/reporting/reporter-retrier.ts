@@ -4,7 +4,7 @@ import { ReporterEncodingError, ReporterRejectedError } from '../errors/lambda-e
 import { describeError, messages } from '../errors/messages';
 import { backoffDelayMs, sleep } from '../invocation/retry-backoff';
 import type { KafkaReporter, ReporterKind } from './kafka-reporter';
-import { chunkMessages } from './reporter-chunks';
+import { messageChunks } from './reporter-chunks';
 import type { PartitionControls } from '../pipeline/partition-controls';
 
 const RETRY_BASE_MS = 500;
@@ -34,10 +34,11 @@ export class ReporterRetrier {
   async send(
     kind: ReporterKind,
     topic: string,
-    records: ProducerRecord[],
+    records: Iterable<ProducerRecord>,
     controls: PartitionControls,
   ): Promise<void> {
-    for (const chunk of chunkMessages(records)) {
+    // Chunk by chunk: records made lazily (a batch's results) are built only as they are sent.
+    for (const chunk of messageChunks(records)) {
       await this.sendChunk(kind, topic, chunk, controls);
     }
   }
