@@ -23,6 +23,22 @@ export function ownsBroker(): boolean {
 }
 
 /**
+ * Stops the project's broker, waits `pauseMs` and starts it again (the KAFKA_*_PORT variables
+ * say which one). Resolves with stop.sh's exit code; throws when the broker does not come back.
+ */
+export async function restartBroker(pauseMs: number): Promise<number | null> {
+  const stop = spawnSync('bash', [kafkaScript('stop.sh')], { encoding: 'utf8', env: scriptEnv() });
+  await sleep(pauseMs);
+  const start = spawnSync('bash', [kafkaScript('start.sh')], {
+    encoding: 'utf8',
+    env: scriptEnv(),
+  });
+  if (start.status !== 0)
+    throw new Error(`broker did not come back: ${start.stdout}${start.stderr}`);
+  return stop.status;
+}
+
+/**
  * Scenario 3: the broker stops mid-run and comes back. Rule: lost=0 and the service resumes by
  * itself (no restart of the service).
  */
@@ -47,14 +63,7 @@ export async function brokerRestart(
   );
   const sink = spawnSink(configFile);
   await eventually(() => invokedSequences(lambda, fn).size >= half / 3, 120_000, 20);
-  const stop = spawnSync('bash', [kafkaScript('stop.sh')], { encoding: 'utf8', env: scriptEnv() });
-  await sleep(3000);
-  const start = spawnSync('bash', [kafkaScript('start.sh')], {
-    encoding: 'utf8',
-    env: scriptEnv(),
-  });
-  if (start.status !== 0)
-    throw new Error(`broker did not come back: ${start.stdout}${start.stderr}`);
+  const stopStatus = await restartBroker(3000);
   await produceSequenced(topic, half, size.records - half, size.partitions);
   const resumed = await eventually(
     () => invokedSequences(lambda, fn).size >= size.records,
@@ -81,7 +90,7 @@ export async function brokerRestart(
     duplicated,
     passed: lost === 0 && resumed && alive,
     notes: [
-      `broker stop exit ${stop.status}`,
+      `broker stop exit ${stopStatus}`,
       `service ${alive ? 'kept running' : 'died'}`,
       ...(lost > 0 ? [`readiness: ${diagnosis}`] : []),
     ],
