@@ -4,6 +4,7 @@ import type { LambdaSinkOptions } from '../config/lambda-sink-options';
 import type { BatchPlanItem, LambdaBatch } from '../batching/lambda-batch';
 import { dispatchConcurrently } from './concurrent-dispatch';
 import { OffsetLedger } from './offset-ledger';
+import { FinishedAhead } from './finished-ahead';
 import { waitsForMoreRecords } from './batching-window';
 import { PayloadTooLargeError } from '../errors/lambda-errors';
 import { messages } from '../errors/messages';
@@ -156,10 +157,15 @@ export class PartitionProcessor {
   ): Promise<ProcessOutcome> {
     const { lambda } = this.deps.options;
     const ledger = new OffsetLedger();
+    const ahead = (status.finishedAhead ??= new FinishedAhead());
     const finished = (offsets: number[]) => {
       ledger.finish(offsets);
+      ahead.add(offsets);
       const through = ledger.doneThrough();
-      if (through !== undefined) tracker.done(through);
+      if (through !== undefined) {
+        tracker.done(through);
+        ahead.committedThrough(through);
+      }
     };
     // The whole fetch is one window (a fetch is at most max.partition.fetch.bytes): batches keep
     // starting as others finish until the fetch runs out, and only a conversion failure (handled
@@ -170,7 +176,14 @@ export class PartitionProcessor {
     while (index < batch.messages.length) {
       const run = await this.deps.serializer.serializeRun(batch, index, window, controls);
       ledger.add(run.serialized.map((s) => s.record.offset));
-      const scheduler = this.deps.batching.scheduler(run.serialized);
+      // Records this member already finished before a stop or a retry pause are done, not resent.
+      const fresh = run.serialized.filter((s) => !ahead.has(s.record.offset));
+      if (fresh.length < run.serialized.length) {
+        finished(
+          run.serialized.filter((s) => ahead.has(s.record.offset)).map((s) => s.record.offset),
+        );
+      }
+      const scheduler = this.deps.batching.scheduler(fresh);
       const result = await dispatchConcurrently(scheduler, {
         maxInFlight: lambda.maxInFlightPerPartition,
         invoke: (item) => this.invokeItem(item, status, failures, controls, finished),

@@ -1,3 +1,4 @@
+import type { FinishedAhead } from '../../pipeline/finished-ahead';
 /**
  * What the sink knows about itself, in Kafka Connect's vocabulary, for the status API,
  * readiness and logs. Plain data; the engine and tasks write it, the HTTP layer reads it.
@@ -20,6 +21,8 @@ export interface PartitionStatus {
   batchWindow?: { offset: number; openedAt: number };
   /** Set while the partition waits to retry a Lambda batch that failed transiently. */
   retry?: PartitionRetry;
+  /** `ordering=key|none`: offsets finished past the commit point (not shown in the status API). */
+  finishedAhead?: FinishedAhead;
 }
 
 /** A Lambda batch being retried after transient failures (throttling, 5xx, timeouts). */
