@@ -12,6 +12,10 @@ interface DeliveredRecord {
 export class DeliveryLog {
   /** Per partition: times each offset was delivered (offsets of a new topic are dense). */
   private readonly counts = new Map<number, number[]>();
+  /** Per partition: when each offset was first delivered (ms since the epoch). */
+  private readonly firstAt = new Map<number, number[]>();
+  /** Repeat deliveries, with when each record first ran (the first 1,000, for diagnosis). */
+  readonly repeats: Array<{ record: string; firstAt: number; againAt: number }> = [];
   /** Per key: the offset of its latest first delivery. */
   private readonly lastFirstOffset = new Map<string, number>();
   private first = 0;
@@ -29,7 +33,19 @@ export class DeliveryLog {
       const seen = byOffset[offset];
       byOffset[offset] = seen + 1;
       this.total++;
-      if (seen > 0) continue;
+      let times = this.firstAt.get(partition);
+      if (!times) this.firstAt.set(partition, (times = []));
+      if (seen > 0) {
+        if (this.repeats.length < 1000)
+          this.repeats.push({
+            record: `${partition}@${offset}`,
+            firstAt: times[offset] ?? 0,
+            againAt: Date.now(),
+          });
+        continue;
+      }
+      while (times.length <= offset) times.push(0);
+      times[offset] = Date.now();
       this.first++;
       // Keys hash to one partition, so a key's offsets are comparable.
       const key = `${partition}/${String(payload.key)}`;

@@ -158,7 +158,7 @@ export async function runSoak(lambda: LambdaLocal, options: SoakOptions): Promis
   const ends = await Promise.all(services.map((s) => s.lag().then((l) => l.ends)));
   for (const s of services) await s.stop();
 
-  const checks = checkSoak(services, ends, faults, samples, runMs / 1000);
+  const checks = checkSoak(services, ends, faults, samples, runMs / 1000, started);
   return {
     options: { minutes: options.minutes, rate: options.rate, partitions: options.partitions },
     startedAt: new Date(started).toISOString(),
