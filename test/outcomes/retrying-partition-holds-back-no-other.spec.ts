@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
 import { connectorStatusBody } from '../../libs/lambda-sink/src/testing';
-import { createTopic, produce, uniqueName } from '../support/kafka';
+import { createTopic, eventually, produce, uniqueName } from '../support/kafka';
 import { recordInvocations, sinkProperties, startLambda } from '../support/sink';
 import { committedOf, expectCommitted, invokedOffsets, withSink } from './support/outcomes';
 
@@ -19,7 +19,7 @@ describe('one partition retrying transient Lambda errors', () => {
   });
   after(() => lambda.close());
 
-  it('holds back no other partition: theirs are invoked and committed meanwhile, and status shows the retry', async () => {
+  it('holds back no other partition: theirs are invoked and committed meanwhile, and status shows the retry and the real lag', async () => {
     const topic = await createTopic(uniqueName('retry-one-partition'), 4);
     const fn = uniqueName('fn');
     lambda.registerFunction(fn, async (event: unknown) => (event as unknown[]).map(() => 'ok'));
@@ -58,8 +58,19 @@ describe('one partition retrying transient Lambda errors', () => {
         assert.ok((p0?.retrying?.attempts ?? 0) >= 2, 'after more than one attempt');
         assert.match(p0?.retrying?.reason ?? '', /500|Service|Exception/);
 
+        // The retrying partition fetches nothing, yet its lag follows the real high watermark.
+        await produce(topic, records(10, 15, [0]));
+        const lagOf0 = () =>
+          connectorStatusBody(name, engine.status, 'w').tasks[0].partitions.find(
+            (p) => p.partition === 0,
+          )?.lag;
+        assert.ok(
+          await eventually(() => lagOf0() === 15, 15_000),
+          `lag of partition 0: ${lagOf0()}`,
+        );
+
         lambda.setFaults(fn, {});
-        await expectCommitted(groupId, topic, { 0: 10 }, 15_000);
+        await expectCommitted(groupId, topic, { 0: 15 }, 15_000);
         const after = connectorStatusBody(name, engine.status, 'w');
         const p0After = after.tasks[0].partitions.find((p) => p.partition === 0);
         assert.equal(p0After?.retrying, undefined, 'no longer retrying once answered');
@@ -68,10 +79,10 @@ describe('one partition retrying transient Lambda errors', () => {
     const succeeded = recordInvocations(lambda, fn)
       .filter((i) => i.statusCode === 200)
       .flatMap((i) => (i.event as Array<{ payload: { partition: number } }>).map((e) => e.payload));
-    assert.equal(succeeded.length, 10 + 3 * 110, 'every record invoked successfully, once');
+    assert.equal(succeeded.length, 15 + 3 * 110, 'every record invoked successfully, once');
     assert.deepEqual(
       [...new Set(invokedOffsets(lambda, fn, 0))].sort((a, b) => a - b),
-      Array.from({ length: 10 }, (_, i) => i),
+      Array.from({ length: 15 }, (_, i) => i),
     );
   });
 });

@@ -3,7 +3,12 @@ import type { GroupConsumerPort } from '../kafka';
 import type { AutoOffsetReset } from '../config/lambda-sink-options';
 import { describeError } from '../errors/messages';
 import type { SinkMetrics } from '../operations/metrics/sink-metrics';
-import { partitionKey, partitionStatusOf, type TaskStatus } from '../operations/status/sink-status';
+import {
+  lagOf,
+  partitionKey,
+  partitionStatusOf,
+  type TaskStatus,
+} from '../operations/status/sink-status';
 import type { Assignment, AssignmentPositions, PartitionPositions } from './assignment-positions';
 
 /** How often lag is read from the cluster between fetches (a partition waiting fetches nothing). */
@@ -115,11 +120,8 @@ export class PartitionPositionsMonitor {
     if (position.committed !== undefined)
       p.committedOffset = Math.max(p.committedOffset ?? 0, position.committed);
     p.highWatermark = Math.max(p.highWatermark ?? 0, position.high);
-    const next = p.committedOffset ?? position.low;
-    this.metrics.consumerLag.set(
-      { topic: p.topic, partition: String(p.partition) },
-      Math.max(0, p.highWatermark - next),
-    );
+    p.logStartOffset = position.low;
+    this.metrics.consumerLag.set({ topic: p.topic, partition: String(p.partition) }, lagOf(p) ?? 0);
   }
 
   private async resolve(topics: (string | RegExp)[]): Promise<string[]> {

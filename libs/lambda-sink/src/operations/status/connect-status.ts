@@ -1,5 +1,5 @@
 import type { FunctionRouter } from '../../invocation/function-router';
-import type { SinkStatus } from './sink-status';
+import { lagOf, type SinkStatus } from './sink-status';
 
 /**
  * Kafka Connect's REST shapes (`GET /connectors/{name}/status`), so the curl commands and
@@ -35,10 +35,7 @@ export function connectorStatusBody(
         state: p.state,
         committed_offset: p.committedOffset ?? null,
         high_watermark: p.highWatermark ?? null,
-        lag:
-          p.highWatermark !== undefined && p.committedOffset !== undefined
-            ? Math.max(0, p.highWatermark - p.committedOffset)
-            : null,
+        lag: lagOf(p) ?? null,
         ...(p.failedAtOffset !== undefined ? { failed_at_offset: p.failedAtOffset } : {}),
         ...(p.trace ? { trace: p.trace } : {}),
         ...(p.retry

@@ -12,8 +12,10 @@ export interface PartitionStatus {
   state: ConnectState;
   /** Next offset the group has committed (Kafka's convention: last processed + 1). */
   committedOffset?: number;
-  /** High watermark seen in the last fetch. */
+  /** High watermark seen in the last fetch or read of the partition's offsets. */
   highWatermark?: number;
+  /** First offset in the log when its offsets were last read: where a partition with no commit starts. */
+  logStartOffset?: number;
   /** The first offset not yet processed when the partition failed. */
   failedAtOffset?: number;
   trace?: string;
@@ -61,6 +63,17 @@ export function partitionStatusOf(
     task.partitions.set(key, p);
   }
   return p;
+}
+
+/**
+ * Records between the partition's next offset to process and its high watermark: from the
+ * committed offset, or from the log's start when nothing is committed yet (the consumer starts
+ * there). Undefined until the partition's offsets have been seen.
+ */
+export function lagOf(p: PartitionStatus): number | undefined {
+  const next = p.committedOffset ?? p.logStartOffset;
+  if (p.highWatermark === undefined || next === undefined) return undefined;
+  return Math.max(0, p.highWatermark - next);
 }
 
 /** The process-wide in-flight limit as the status shows it (the InFlightLimiter). */
