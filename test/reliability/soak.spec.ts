@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { LambdaLocal } from '../../libs/lambda-local/src';
 import { repoRoot, startLambda } from '../support/sink';
+import { FAULT_NAMES } from './soak/fault-names';
 import { runSoak, type SoakReport } from './soak/run-soak';
 import { writeSummary } from './soak/summary';
 
@@ -27,15 +28,7 @@ describe('soak with faults (2 minutes)', { timeout: 330_000 }, () => {
 
   it('ran every kind of fault', () => {
     const kinds = new Set(report.faults.map((f) => f.fault));
-    for (const kind of [
-      'throttling storm',
-      '5xx burst',
-      'hang past socket timeout',
-      'SIGKILL + restart',
-      'scale 1→2→1',
-      'result topic refuses writes',
-      'broker restart',
-    ])
+    for (const kind of FAULT_NAMES)
       assert.ok(kinds.has(kind), `${kind} did not run: ${[...kinds].join(', ')}`);
   });
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { LambdaLocal } from '../../../libs/lambda-local/src';
 import { createTopic, eventually, uniqueName } from '../../support/kafka';
@@ -23,18 +23,31 @@ export function ownsBroker(): boolean {
 }
 
 /**
+ * Runs one of the broker's scripts without blocking this process: the Lambda endpoint under test
+ * answers from this event loop, and a blocked loop is a hang the sink would see (its socket
+ * timeout then re-sends calls the endpoint has not yet run, which a 2-minute soak counted as
+ * duplicates no fault explained).
+ */
+function runKafkaScript(name: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [kafkaScript(name)], { env: scriptEnv() });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+/**
  * Stops the project's broker, waits `pauseMs` and starts it again (the KAFKA_*_PORT variables
  * say which one). Resolves with stop.sh's exit code; throws when the broker does not come back.
  */
 export async function restartBroker(pauseMs: number): Promise<number | null> {
-  const stop = spawnSync('bash', [kafkaScript('stop.sh')], { encoding: 'utf8', env: scriptEnv() });
+  const stop = await runKafkaScript('stop.sh');
   await sleep(pauseMs);
-  const start = spawnSync('bash', [kafkaScript('start.sh')], {
-    encoding: 'utf8',
-    env: scriptEnv(),
-  });
-  if (start.status !== 0)
-    throw new Error(`broker did not come back: ${start.stdout}${start.stderr}`);
+  const start = await runKafkaScript('start.sh');
+  if (start.status !== 0) throw new Error(`broker did not come back: ${start.output}`);
   return stop.status;
 }
 

@@ -93,31 +93,41 @@ export function checkSoak(
 
 /**
  * The change of RSS over the last half of the run, in % of its mean there: the least-squares
- * slope through every sample of the services' processes in that half, past each process's
- * warm-up, times the half's length. (One intercept per process was tried first: with a restart
- * every few minutes it measured each new process's climb to its plateau — +18 % in a run whose
- * processes all levelled off at 150–166 MB — not a trend of the service.)
+ * slope of RSS against time with one intercept per service (one common slope), through every
+ * sample in that half past each process's warm-up, times the half's length.
+ *
+ * Why per service: the two services sit at different levels (155 and 163 MB in a 25-minute run
+ * without kills), and which of them has samples changes with every kill and warm-up, so one line
+ * through both read the mix as a trend — +6.5 % in a 2-minute CI run where nothing grew. Why not
+ * per process: a process keeps climbing for its first minutes, and with a kill every ~6.7 minutes
+ * per service a per-process slope measures only that climb (+12 % and +18 % in the two 30-minute
+ * runs, whose processes levelled off at 150–169 MB). Growth within one long-lived process is
+ * measured by a run without SIGKILL (`--skip "SIGKILL + restart"`; docs/RELIABILITY.md).
  */
 export function rssTrendPercent(samples: SoakSample[], runS: number): number {
   const half = runS / 2;
-  const points = samples.flatMap((s) =>
-    s.t >= half &&
-    s.t <= runS &&
-    s.rssMb !== undefined &&
-    Number.isFinite(s.rssMb) &&
-    (s.rssAgeMs ?? 0) >= RSS_WARM_UP_MS
-      ? [{ t: s.t, mb: s.rssMb }]
-      : [],
-  );
-  if (points.length < 3) return NaN;
-  const mt = points.reduce((a, p) => a + p.t, 0) / points.length;
-  const mm = points.reduce((a, p) => a + p.mb, 0) / points.length;
+  const byService = new Map<string, Array<{ t: number; mb: number }>>();
+  for (const s of samples) {
+    if (s.t < half || s.t > runS || s.rssMb === undefined || !Number.isFinite(s.rssMb)) continue;
+    if ((s.rssAgeMs ?? 0) < RSS_WARM_UP_MS) continue;
+    const series = byService.get(s.ordering) ?? [];
+    series.push({ t: s.t, mb: s.rssMb });
+    byService.set(s.ordering, series);
+  }
   let sxy = 0;
   let sxx = 0;
-  for (const p of points) {
-    sxy += (p.t - mt) * (p.mb - mm);
-    sxx += (p.t - mt) ** 2;
+  let sum = 0;
+  let count = 0;
+  for (const points of byService.values()) {
+    const mt = points.reduce((a, p) => a + p.t, 0) / points.length;
+    const mm = points.reduce((a, p) => a + p.mb, 0) / points.length;
+    for (const p of points) {
+      sxy += (p.t - mt) * (p.mb - mm);
+      sxx += (p.t - mt) ** 2;
+      sum += p.mb;
+      count++;
+    }
   }
-  if (sxx === 0) return NaN;
-  return ((sxy / sxx) * half * 100) / mm;
+  if (count < 3 || sxx === 0) return NaN;
+  return ((sxy / sxx) * half * 100) / (sum / count);
 }

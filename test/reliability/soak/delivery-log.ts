@@ -99,6 +99,17 @@ export class DeliveryLog {
     return window;
   }
 
+  /** Records first delivered at or after `sinceMs` (ms since the epoch), as `partition@offset`. */
+  firstDeliveredSince(sinceMs: number): Set<string> {
+    const records = new Set<string>();
+    for (const [partition, times] of this.firstAt) {
+      times.forEach((at, offset) => {
+        if (at >= sinceMs) records.add(`${partition}@${offset}`);
+      });
+    }
+    return records;
+  }
+
   /** Every record delivered more than once, as `partition@offset` → extra deliveries. */
   duplicated(): Map<string, number> {
     const extra = new Map<string, number>();

@@ -2,6 +2,7 @@ import type { LambdaLocal } from '../../../libs/lambda-local/src';
 import { withAdmin } from '../../support/kafka';
 import { sleep } from '../harness';
 import { restartBroker } from '../scenarios/broker-restart';
+import type { FaultName } from './fault-names';
 import type { SoakService } from './soak-service';
 
 /** What a fault did, for the report and for the duplicate bound. */
@@ -23,6 +24,8 @@ export interface FaultContext {
   /** The socket timeout the services use: hangs last past it. */
   socketTimeoutMs: number;
   canRestartBroker: boolean;
+  /** The rotation this run goes through (ROTATION, or ROTATION less the faults left out). */
+  rotation: FaultName[];
 }
 
 type Fault = (
@@ -32,8 +35,9 @@ type Fault = (
 
 /**
  * Runs `work` while collecting, every 500 ms and for `settleMs` after it, what `services` had
- * delivered but not committed: what a rebalance or a lost group may hand out again. Reads that
- * fail (the broker is away) are skipped.
+ * delivered but not committed: what a rebalance or a lost group may hand out again. While the
+ * committed offsets cannot be read (the broker is away) nothing is known to be committed, so
+ * everything first delivered since the last good read counts as replayable.
  */
 async function watchingReplays<T>(
   services: SoakService[],
@@ -42,10 +46,18 @@ async function watchingReplays<T>(
 ): Promise<{ result: T; window: Set<string> }> {
   const window = new Set<string>();
   let until = Infinity;
+  const lastRead = new Map(services.map((s) => [s, Date.now()]));
   const watch = (async () => {
     while (Date.now() < until) {
       for (const s of services) {
-        const seen = await s.replayWindow().catch(() => new Set<string>());
+        const readAt = Date.now();
+        let seen: Set<string>;
+        try {
+          seen = await s.replayWindow();
+          lastRead.set(s, readAt);
+        } catch {
+          seen = s.deliveredSince(lastRead.get(s) ?? 0);
+        }
         for (const record of seen) window.add(record);
       }
       await sleep(500);
@@ -64,7 +76,7 @@ async function endpointFaults(ctx: FaultContext, faults: Parameters<LambdaLocal[
   for (const s of ctx.services) ctx.lambda.clearFaults(s.functionName);
 }
 
-const FAULTS: Record<string, Fault> = {
+const FAULTS: Record<FaultName, Fault> = {
   'throttling storm': async (ctx) => {
     await endpointFaults(ctx, { throttle: { ratio: 0.8, retryAfterSeconds: 0 } });
     return { replayWindow: new Set(), note: '80 % of calls answered 429' };
@@ -122,27 +134,16 @@ const FAULTS: Record<string, Fault> = {
   },
 };
 
-/** The rotation; kills and scaling alternate between the services from one round to the next. */
-export const ROTATION = [
-  'throttling storm',
-  'SIGKILL + restart',
-  '5xx burst',
-  'scale 1→2→1',
-  'hang past socket timeout',
-  'result topic refuses writes',
-  'broker restart',
-  'SIGKILL + restart',
-];
-
 /** Runs the `index`-th fault of the endless rotation and says what it did. */
 export async function runFault(
   ctx: FaultContext,
   index: number,
   startedAt: number,
 ): Promise<FaultRun> {
-  const fault = ROTATION[index % ROTATION.length];
+  const { rotation } = ctx;
+  const fault = rotation[index % rotation.length];
   // The n-th run of a fault (counted over the rotation so far) hits service n mod 2.
-  const occurrence = Array.from({ length: index }, (_, i) => ROTATION[i % ROTATION.length]).filter(
+  const occurrence = Array.from({ length: index }, (_, i) => rotation[i % rotation.length]).filter(
     (f) => f === fault,
   ).length;
   const target = ctx.services[occurrence % ctx.services.length];

@@ -108,6 +108,12 @@ export class SoakService {
     return new Set([...window].map((record) => `${this.ordering}:${record}`));
   }
 
+  /** Records first delivered since `sinceMs`, keyed as `replayWindow` keys them. */
+  deliveredSince(sinceMs: number): Set<string> {
+    const records = this.deliveries.firstDeliveredSince(sinceMs);
+    return new Set([...records].map((record) => `${this.ordering}:${record}`));
+  }
+
   scaleOut(): void {
     this.extra = this.spawn();
   }
