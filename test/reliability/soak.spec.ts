@@ -37,6 +37,16 @@ describe('soak with faults (2 minutes)', { timeout: 330_000 }, () => {
       console.log(`${check.passed ? 'PASS' : 'FAIL'} ${check.name}: ${check.detail}`);
     }
     const failed = report.checks.list.filter((c) => !c.passed);
+    // CI keeps only its log: what the services warned about says which fault a failure follows.
+    if (failed.length > 0) {
+      for (const { ordering, text } of report.logs) {
+        const warnings = text.split('\n').filter((l) => /WARN|ERROR|=====/.test(l));
+        console.log(
+          `[soak] ordering=${ordering}: ${warnings.length} warning/error lines, the last 60:`,
+        );
+        for (const line of warnings.slice(-60)) console.log(`[soak]   ${line}`);
+      }
+    }
     assert.deepEqual(
       failed.map((c) => `${c.name}: ${c.detail}`),
       [],

@@ -47,6 +47,8 @@ export interface SoakReport {
   checks: SoakChecks;
   produceFailures: number;
   loadAverage: number[];
+  /** Per service, every process's output (written beside the summary, not into the JSON). */
+  logs: Array<{ ordering: Ordering; text: string }>;
 }
 
 const SAMPLE_MS = 2000;
@@ -186,5 +188,6 @@ export async function runSoak(lambda: LambdaLocal, options: SoakOptions): Promis
     checks,
     produceFailures,
     loadAverage: loadavg(),
+    logs: services.map((s) => ({ ordering: s.ordering, text: s.logs() })),
   };
 }

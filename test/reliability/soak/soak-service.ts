@@ -30,6 +30,8 @@ export class SoakService {
   private extra?: Instance;
   /** Exits nobody asked for (a crash), with the process's last words. */
   readonly unexpectedExits: string[] = [];
+  /** Every process this service ran, in start order: the soak keeps their logs. */
+  private readonly processes: Instance[] = [];
 
   constructor(
     private readonly lambda: LambdaLocal,
@@ -79,6 +81,7 @@ export class SoakService {
       startedAt: Date.now(),
       expectedExit: false,
     };
+    this.processes.push(instance);
     void instance.process.exited.then((code) => {
       if (!instance.expectedExit)
         this.unexpectedExits.push(
@@ -168,6 +171,16 @@ export class SoakService {
     for (const [partition, end] of ends)
       lag += Math.max(0, end - Math.max(0, committed.get(partition) ?? 0));
     return { lag, ends };
+  }
+
+  /** Each process's whole output, headed by its pid and when it started (ms since the epoch). */
+  logs(): string {
+    return this.processes
+      .map(
+        (p) =>
+          `===== ordering=${this.ordering} pid ${p.process.child.pid} started ${new Date(p.startedAt).toISOString()}\n${p.process.output()}`,
+      )
+      .join('\n');
   }
 
   async stop(): Promise<void> {

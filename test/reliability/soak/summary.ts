@@ -58,7 +58,11 @@ export function summaryMarkdown(report: SoakReport, pngName: string, root: strin
   return lines.join('\n');
 }
 
-/** Writes `<stamp>-soak.md`, `.png` and `.json` to `dir`; returns the markdown's path. */
+/**
+ * Writes `<stamp>-soak.md`, `.png`, `.json` and one `-<ordering>.log` per service (every
+ * process's output, to tell what a service did when a check failed) to `dir`; returns the
+ * markdown's path.
+ */
 export async function writeSummary(report: SoakReport, dir: string, root: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const stamp = `${report.startedAt.replace(/[:.]/g, '-')}-soak`;
@@ -85,11 +89,14 @@ export async function writeSummary(report: SoakReport, dir: string, root: string
   writeFileSync(join(dir, `${stamp}.png`), png);
   const markdown = summaryMarkdown(report, `${stamp}.png`, root);
   writeFileSync(join(dir, `${stamp}.md`), markdown);
+  for (const { ordering, text } of report.logs)
+    writeFileSync(join(dir, `${stamp}-${ordering}.log`), text);
   writeFileSync(
     join(dir, `${stamp}.json`),
     JSON.stringify(
       {
         ...report,
+        logs: undefined,
         faults: report.faults.map((f) => ({ ...f, replayWindow: f.replayWindow.size })),
       },
       null,
