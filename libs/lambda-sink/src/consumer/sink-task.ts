@@ -5,6 +5,7 @@ import { partitionKey, partitionStatusOf, type TaskStatus } from '../operations/
 import type { PartitionControls } from '../pipeline/partition-controls';
 import { BatchHeartbeat } from './batch-heartbeat';
 import { FetchWatchdog } from './fetch-watchdog';
+import { GroupMotion } from './group-motion';
 import { leaveGroup } from './leave-group';
 import type {
   BatchSession,
@@ -41,7 +42,7 @@ export class SinkTask {
   private readonly active = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private stopping = false;
-  private rebalancing = false;
+  private readonly group = new GroupMotion();
   private restarting = false;
   private readonly positions: PartitionPositionsMonitor;
   private readonly crashLog: CrashLog;
@@ -101,9 +102,13 @@ export class SinkTask {
       {
         onGroupJoin: (assignment) => this.onGroupJoin(consumer, assignment),
         onRebalancing: () => {
-          this.rebalancing = true;
+          if (consumer === this.consumer) this.group.rebalancing();
         },
-        onFetch: () => this.watchdog.fetched(),
+        onFetch: () => {
+          this.watchdog.fetched();
+          if (consumer === this.consumer && this.group.fetched())
+            this.logger.log('fetching again after a rebalance signal, without a rejoin');
+        },
         onCrash: (error, willRestart) => {
           if (consumer === this.consumer) this.onCrash(error, willRestart);
         },
@@ -236,7 +241,7 @@ export class SinkTask {
       pause: () => this.pauses.pause([{ topic: batch.topic, partitions: [batch.partition] }]),
       retryAt: (atMs) => this.retryAt(batch.topic, batch.partition, atMs),
       shouldStop: () =>
-        this.stopping || heartbeat.groupMoving || this.rebalancing || !session.isCurrent(),
+        this.stopping || heartbeat.groupMoving || this.group.moving || !session.isCurrent(),
       signal: this.abort.signal,
     };
     try {
@@ -271,7 +276,7 @@ export class SinkTask {
    */
   async resubscribe(): Promise<void> {
     if (this.stopping) return;
-    this.rebalancing = true;
+    this.group.resubscribing();
     await waitAll([...this.active], this.tuning.rebalanceTimeoutMs);
     await this.leave(this.consumer);
     if (this.stopping) return;
@@ -287,7 +292,7 @@ export class SinkTask {
   }
 
   private onGroupJoin(consumer: GroupConsumerPort, assignment: Record<string, number[]>): void {
-    this.rebalancing = false;
+    this.group.joined();
     this.status.joinedGroup = true;
     if (this.status.state !== 'FAILED') this.status.trace = undefined;
     const assigned = applyAssignment(this.status, assignment, {
