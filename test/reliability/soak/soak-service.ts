@@ -173,7 +173,7 @@ export class SoakService {
     return { lag, ends };
   }
 
-  /** Each process's whole output, headed by its pid and when it started (ms since the epoch). */
+  /** Each process's whole output, headed by its pid and when it started (ISO 8601). */
   logs(): string {
     return this.processes
       .map(
